@@ -1,0 +1,167 @@
+package dev.rendergate.edge.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells people from crawlers by the User-Agent and says which device class to render for.
+ *
+ * <p>One case-folding keyword pass over the User-Agent finds the candidate rules; a typical browser hits
+ * no rule keyword and is decided by that pass alone. Candidates are then tried in table order, running a
+ * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent, one of
+ * {@value #MAX_LENGTH} characters or more, or one holding ASCII control characters gets a fixed
+ * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua}) without any
+ * pattern work; no browser sends such a header. Instances are immutable and thread-safe.
+ */
+public final class CrawlerClassifier {
+
+    /** User-Agents this long or longer are not inspected: no browser or documented crawler sends one. */
+    public static final int MAX_LENGTH = 8192;
+
+    static final String EMPTY = "empty-ua";
+    static final String OVERSIZED = "oversized-ua";
+    static final String MALFORMED = "malformed-ua";
+
+    private final CrawlerRule[] rules;
+    private final UaMatcher[] matchers;
+    private final KeywordAutomaton automaton;
+    private final int[][] rulesByKeyword;
+    private final int[] tabletIds;
+    private final int[] phoneIds;
+
+    private CrawlerClassifier(List<CrawlerRule> ruleList, UaMatcherFactory factory) {
+        this.rules = ruleList.toArray(new CrawlerRule[0]);
+        this.matchers = new UaMatcher[rules.length];
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        this.tabletIds = register(ids, DeviceHints.TABLET);
+        this.phoneIds = register(ids, DeviceHints.PHONE);
+        List<List<Integer>> byKeyword = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            CrawlerRule rule = rules[r];
+            matchers[r] = rule.pattern() == null ? null : factory.compile(rule.pattern(), true);
+            for (String keyword : rule.keywords()) {
+                int id = ids.computeIfAbsent(keyword, k -> ids.size());
+                while (byKeyword.size() <= id) {
+                    byKeyword.add(new ArrayList<>());
+                }
+                byKeyword.get(id).add(r);
+            }
+        }
+        this.automaton = new KeywordAutomaton(new ArrayList<>(ids.keySet()));
+        this.rulesByKeyword = new int[ids.size()][];
+        for (int id = 0; id < ids.size(); id++) {
+            List<Integer> owners = id < byKeyword.size() ? byKeyword.get(id) : List.of();
+            rulesByKeyword[id] = owners.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** The bundled rule set with the JVM's regex engine; built once and shared. */
+    public static CrawlerClassifier standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** The bundled rule set with the given regex engine (the JavaScript build passes its own). */
+    public static CrawlerClassifier standard(UaMatcherFactory factory) {
+        return of(StandardRules.all(), factory);
+    }
+
+    /** A classifier over the given rules, tried in list order. */
+    public static CrawlerClassifier of(List<CrawlerRule> rules, UaMatcherFactory factory) {
+        return new CrawlerClassifier(rules, factory);
+    }
+
+    /** Classifies one User-Agent header value; null, empty, huge or garbage input gets a defined verdict. */
+    public Verdict classify(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return Verdict.bot(BotClass.TOOL, EMPTY, Device.DESKTOP);
+        }
+        if (userAgent.length() >= MAX_LENGTH) {
+            return Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
+        }
+        long[] hits = automaton.scan(userAgent);
+        int control = automaton.keywordCount();
+        if ((hits[control >>> 6] & (1L << control)) != 0) {
+            return Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
+        }
+        Device device = device(hits);
+        CrawlerRule decided = decide(userAgent, hits);
+        if (decided == null || decided.isPerson()) {
+            return Verdict.human(device);
+        }
+        return Verdict.bot(decided.botClass(), decided.name(), device);
+    }
+
+    private CrawlerRule decide(String userAgent, long[] hits) {
+        long[] candidates = null;
+        for (int word = 0; word < hits.length; word++) {
+            long bits = hits[word];
+            while (bits != 0) {
+                int id = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (id >= rulesByKeyword.length) {
+                    continue;
+                }
+                for (int rule : rulesByKeyword[id]) {
+                    if (candidates == null) {
+                        candidates = new long[(rules.length >>> 6) + 1];
+                    }
+                    candidates[rule >>> 6] |= 1L << rule;
+                }
+            }
+        }
+        return candidates == null ? null : firstMatch(userAgent, candidates);
+    }
+
+    private CrawlerRule firstMatch(String userAgent, long[] candidates) {
+        String lower = null;
+        for (int word = 0; word < candidates.length; word++) {
+            long bits = candidates[word];
+            while (bits != 0) {
+                int rule = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                UaMatcher matcher = matchers[rule];
+                if (matcher == null) {
+                    return rules[rule];
+                }
+                if (lower == null) {
+                    lower = AsciiCase.lower(userAgent);
+                }
+                if (matcher.find(lower)) {
+                    return rules[rule];
+                }
+            }
+        }
+        return null;
+    }
+
+    private Device device(long[] hits) {
+        if (any(hits, tabletIds)) {
+            return Device.DESKTOP;
+        }
+        return any(hits, phoneIds) ? Device.MOBILE : Device.DESKTOP;
+    }
+
+    private static boolean any(long[] hits, int[] ids) {
+        for (int id : ids) {
+            if ((hits[id >>> 6] & (1L << id)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] register(Map<String, Integer> ids, List<String> keywords) {
+        int[] registered = new int[keywords.size()];
+        for (int i = 0; i < keywords.size(); i++) {
+            registered[i] = ids.computeIfAbsent(keywords.get(i), k -> ids.size());
+        }
+        return registered;
+    }
+
+    /** Lazy holder: the standard classifier is built on first use and then shared. */
+    private static final class Standard {
+        static final CrawlerClassifier INSTANCE = standard(JavaRegexMatcherFactory.INSTANCE);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rendergate.edge.detect;
+
+import static dev.rendergate.edge.detect.BotClass.AI;
+import static dev.rendergate.edge.detect.BotClass.SEARCH;
+import static dev.rendergate.edge.detect.BotClass.SOCIAL;
+import static dev.rendergate.edge.detect.BotClass.TOOL;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bundled rule table, in evaluation order: the farm's own renderer, named crawlers (specific before
+ * general), people whose User-Agents look automated, then generic heuristics for unnamed automation.
+ */
+final class StandardRules {
+
+    private StandardRules() {
+    }
+
+    static List<CrawlerRule> all() {
+        List<CrawlerRule> rules = new ArrayList<>();
+        rules.add(CrawlerRule.bot(TOOL, "rendergate-renderer", "rendergaterenderer"));
+        rules.addAll(NamedCrawlers.search());
+        rules.addAll(NamedCrawlers.social());
+        rules.addAll(NamedCrawlers.ai());
+        rules.addAll(NamedCrawlers.tools());
+        rules.addAll(People.rules());
+        rules.addAll(GenericAutomation.rules());
+        return List.copyOf(rules);
+    }
+}
