@@ -1,0 +1,300 @@
+package dev.rendergate.farm.cache;
+
+import dev.rendergate.edge.detect.Device;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redis tier shared by all farm nodes, through Lettuce. Snapshots are hashes
+ * ({@code fence}, {@code body}) under {@code <prefix>snap:<device>:<url>} with a Redis TTL; render
+ * locks are {@code <prefix>lock:<device>:<url>} ({@code SET NX PX}) holding a fencing token drawn from
+ * {@code <prefix>fence}. Every command is bounded by the configured timeout; the first failure marks
+ * the tier down (logged once), after which requests skip Redis and a prober pings it every
+ * {@value #PROBE_MILLIS} ms until it answers again (logged once).
+ */
+final class RedisTier implements SharedTier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisTier.class);
+    static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+    static final long PROBE_MILLIS = 250;
+    private static final Duration SCAN_BUDGET = Duration.ofSeconds(30);
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private static final String READ = """
+            local v = redis.call('HMGET', KEYS[1], 'body', 'fence')
+            return {v[1], v[2], redis.call('PTTL', KEYS[1])}""";
+    private static final String LOCK = """
+            local fence = redis.call('INCR', KEYS[2])
+            if redis.call('SET', KEYS[1], fence, 'NX', 'PX', ARGV[1]) then return fence end
+            return 0""";
+    private static final String STORE = """
+            local fence = tonumber(ARGV[1])
+            if fence == 0 then fence = redis.call('INCR', KEYS[3]) end
+            local current = tonumber(redis.call('HGET', KEYS[1], 'fence') or '0')
+            local stored = 0
+            if fence > current then
+              redis.call('HSET', KEYS[1], 'fence', fence, 'body', ARGV[2])
+              redis.call('PEXPIRE', KEYS[1], ARGV[3])
+              stored = 1
+            end
+            if redis.call('GET', KEYS[2]) == tostring(fence) then redis.call('DEL', KEYS[2]) end
+            return stored""";
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""";
+
+    private final String where;
+    private final String snapPrefix;
+    private final String lockPrefix;
+    private final String fenceKey;
+    private final Duration timeout;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final ScheduledExecutorService prober;
+    private final AtomicReference<Boolean> up = new AtomicReference<>();
+    private final LongAdder errors = new LongAdder();
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+
+    private RedisTier(CacheConfig config) {
+        this.where = config.redisUri().getHost() + ":" + (config.redisUri().getPort() < 0 ? 6379 : config.redisUri().getPort());
+        this.snapPrefix = config.redisKeyPrefix() + "snap:";
+        this.lockPrefix = config.redisKeyPrefix() + "lock:";
+        this.fenceKey = config.redisKeyPrefix() + "fence";
+        this.timeout = config.redisTimeout();
+        this.resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisURI uri = RedisURI.create(config.redisUri().toString());
+        uri.setTimeout(timeout);
+        this.client = RedisClient.create(resources, uri);
+        Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+                .build());
+        this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snapshot-cache-redis-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Connects now if Redis answers; otherwise starts down and keeps probing. Never throws for a down Redis. */
+    static RedisTier connect(CacheConfig config) {
+        RedisTier tier = new RedisTier(config);
+        tier.probe();
+        tier.prober.scheduleWithFixedDelay(tier::probeIfDown, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        return tier;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public boolean available() {
+        return Boolean.TRUE.equals(up.get());
+    }
+
+    @Override
+    public Stored read(CacheKey key) {
+        List<Object> reply = call(redis -> redis.eval(READ, ScriptOutputType.MULTI, new String[] {snapKey(key)}), null);
+        if (reply == null || reply.size() < 3 || !(reply.get(0) instanceof byte[] body)) {
+            return null;
+        }
+        try {
+            long fence = reply.get(1) instanceof byte[] f ? Long.parseLong(new String(f, StandardCharsets.US_ASCII)) : 0;
+            long millisLeft = reply.get(2) instanceof Long pttl ? pttl : -1;
+            return new Stored(SnapshotCodec.decode(body), fence, millisLeft);
+        } catch (IllegalArgumentException e) {
+            // Written by another version or corrupt: a miss, and the next render overwrites it.
+            LOG.warn("cache l2 unreadable key={} error={}", key.id(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public LockAttempt tryLock(CacheKey key) {
+        Long fence = call(redis -> redis.eval(LOCK, ScriptOutputType.INTEGER, new String[] {lockKey(key), fenceKey},
+                ascii(LOCK_LEASE.toMillis())), null);
+        if (fence == null) {
+            return LockAttempt.UNAVAILABLE;
+        }
+        return fence > 0 ? new LockAttempt.Acquired(fence) : LockAttempt.HELD;
+    }
+
+    @Override
+    public void store(CacheKey key, Snapshot snapshot, long fence, Duration keepFor) {
+        if (!available()) {
+            return;
+        }
+        byte[] body = SnapshotCodec.encode(snapshot);
+        call(redis -> redis.eval(STORE, ScriptOutputType.INTEGER, new String[] {snapKey(key), lockKey(key), fenceKey},
+                ascii(fence), body, ascii(Math.max(1, keepFor.toMillis()))), null);
+    }
+
+    @Override
+    public void release(CacheKey key, long fence) {
+        call(redis -> redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lockKey(key)}, ascii(fence)), null);
+    }
+
+    @Override
+    public void delete(CacheKey key) {
+        call(redis -> redis.del(snapKey(key)), null);
+    }
+
+    @Override
+    public long deletePrefix(String urlPrefix) {
+        long deleted = 0;
+        for (Device device : Device.values()) {
+            deleted += deleteMatching(glob(snapPrefix + device.label() + ":" + urlPrefix) + "*");
+        }
+        return deleted;
+    }
+
+    @Override
+    public long deleteAll() {
+        return deleteMatching(glob(snapPrefix) + "*");
+    }
+
+    @Override
+    public long errors() {
+        return errors.sum();
+    }
+
+    @Override
+    public void close() {
+        prober.shutdownNow();
+        StatefulRedisConnection<String, byte[]> open = connection;
+        if (open != null) {
+            open.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private long deleteMatching(String pattern) {
+        long deadline = System.nanoTime() + SCAN_BUDGET.toNanos();
+        long deleted = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(500);
+        do {
+            ScanCursor from = cursor;
+            KeyScanCursor<String> page = call(redis -> redis.scan(from, args), null);
+            if (page == null) {
+                return deleted;
+            }
+            if (!page.getKeys().isEmpty()) {
+                Long n = call(redis -> redis.del(page.getKeys().toArray(String[]::new)), 0L);
+                deleted += n == null ? 0 : n;
+            }
+            cursor = page;
+        } while (!cursor.isFinished() && System.nanoTime() - deadline < 0);
+        return deleted;
+    }
+
+    private <T> T call(Function<RedisCommands<String, byte[]>, T> command, T fallback) {
+        StatefulRedisConnection<String, byte[]> open = connection;
+        if (open == null || !available()) {
+            return fallback;
+        }
+        try {
+            return command.apply(open.sync());
+        } catch (RuntimeException e) {
+            errors.increment();
+            markDown(e);
+            return fallback;
+        }
+    }
+
+    private void probeIfDown() {
+        if (!available()) {
+            probe();
+        }
+    }
+
+    private void probe() {
+        try {
+            StatefulRedisConnection<String, byte[]> open = connection;
+            if (open == null) {
+                open = client.connect(CODEC);
+                open.setTimeout(timeout);
+                connection = open;
+            }
+            open.sync().ping();
+            markUp();
+        } catch (RuntimeException e) {
+            markDown(e);
+        }
+    }
+
+    private void markUp() {
+        Boolean was = up.getAndSet(Boolean.TRUE);
+        if (!Boolean.TRUE.equals(was)) {
+            LOG.info("cache l2 up redis={}", where);
+        }
+    }
+
+    private void markDown(RuntimeException cause) {
+        Boolean was = up.getAndSet(Boolean.FALSE);
+        if (!Boolean.FALSE.equals(was)) {
+            LOG.warn("cache l2 down redis={} error={}; serving from L1 and renders until it answers",
+                    where, cause.toString());
+        }
+    }
+
+    private String snapKey(CacheKey key) {
+        return snapPrefix + key.id();
+    }
+
+    private String lockKey(CacheKey key) {
+        return lockPrefix + key.id();
+    }
+
+    private static byte[] ascii(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Escapes Redis glob metacharacters so a URL matches itself literally. */
+    static String glob(String literal) {
+        StringBuilder out = new StringBuilder(literal.length() + 8);
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
