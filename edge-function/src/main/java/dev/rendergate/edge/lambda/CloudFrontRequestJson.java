@@ -1,0 +1,158 @@
+package dev.rendergate.edge.lambda;
+
+import dev.rendergate.edge.request.EdgeHeader;
+import dev.rendergate.edge.request.EdgeOrigin;
+import dev.rendergate.edge.request.EdgeRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Translates between CloudFront's request JSON ({@code Records[0].cf.request}) and {@link EdgeRequest}.
+ *
+ * <p>Writing back starts from the original JSON object, so members the edge does not model (a body,
+ * an S3 origin) survive; only the URI, query, headers and, when the logic chose another one, the origin
+ * are replaced.
+ */
+final class CloudFrontRequestJson {
+
+    /** CloudFront's default and the farm's needs: keep connections to the farm warm between renders. */
+    static final int KEEPALIVE_TIMEOUT_SECONDS = 5;
+    static final String SSL_PROTOCOL = "TLSv1.2";
+
+    private CloudFrontRequestJson() {
+    }
+
+    /** Finds {@code Records[0].cf.request} in a parsed event. */
+    static Map<String, Object> requestOf(Object event) {
+        List<Object> records = listOf(objectOf(event, "event").get("Records"), "Records");
+        if (records.isEmpty()) {
+            throw new MalformedEventException("Records is empty");
+        }
+        Map<String, Object> cf = objectOf(objectOf(records.get(0), "Records[0]").get("cf"), "cf");
+        return objectOf(cf.get("request"), "cf.request");
+    }
+
+    static EdgeRequest toEdgeRequest(Map<String, Object> request) {
+        return new EdgeRequest(text(request.get("clientIp")), text(request.get("method")), text(request.get("uri")),
+                text(request.get("querystring")), headers(request.get("headers")), origin(request.get("origin")));
+    }
+
+    static Map<String, Object> toJson(Map<String, Object> original, EdgeRequest before, EdgeRequest after) {
+        Map<String, Object> request = new LinkedHashMap<>(original);
+        request.put("uri", after.uri());
+        request.put("querystring", after.querystring());
+        request.put("headers", headersJson(after.headers()));
+        if (after.origin() != null && !Objects.equals(after.origin(), before.origin())) {
+            request.put("origin", originJson(after.origin()));
+        }
+        return request;
+    }
+
+    private static Map<String, List<EdgeHeader>> headers(Object json) {
+        Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
+        if (!(json instanceof Map)) {
+            return headers;
+        }
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
+            String name = lower((String) entry.getKey());
+            if (!(entry.getValue() instanceof List)) {
+                continue;
+            }
+            List<EdgeHeader> values = headers.computeIfAbsent(name, key -> new ArrayList<>());
+            for (Object item : (List<?>) entry.getValue()) {
+                if (item instanceof Map) {
+                    Map<?, ?> header = (Map<?, ?>) item;
+                    Object key = header.get("key");
+                    values.add(new EdgeHeader(key instanceof String ? (String) key : name, text(header.get("value"))));
+                }
+            }
+        }
+        return headers;
+    }
+
+    private static EdgeOrigin origin(Object json) {
+        if (!(json instanceof Map) || !(((Map<?, ?>) json).get("custom") instanceof Map)) {
+            return null;
+        }
+        Map<?, ?> custom = (Map<?, ?>) ((Map<?, ?>) json).get("custom");
+        Map<String, String> customHeaders = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : headers(custom.get("customHeaders")).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                customHeaders.put(entry.getValue().get(0).key(), entry.getValue().get(0).value());
+            }
+        }
+        return new EdgeOrigin(text(custom.get("domainName")), number(custom.get("port"), 443),
+                text(custom.get("protocol")), text(custom.get("path")), number(custom.get("readTimeout"), 30),
+                customHeaders);
+    }
+
+    private static Map<String, Object> headersJson(Map<String, List<EdgeHeader>> headers) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
+            List<Object> values = new ArrayList<>(entry.getValue().size());
+            for (EdgeHeader header : entry.getValue()) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("key", header.key());
+                pair.put("value", header.value());
+                values.add(pair);
+            }
+            json.put(entry.getKey(), values);
+        }
+        return json;
+    }
+
+    private static Map<String, Object> originJson(EdgeOrigin origin) {
+        Map<String, List<EdgeHeader>> customHeaders = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
+            customHeaders.put(lower(entry.getKey()), List.of(new EdgeHeader(entry.getKey(), entry.getValue())));
+        }
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("customHeaders", headersJson(customHeaders));
+        custom.put("domainName", origin.domainName());
+        custom.put("keepaliveTimeout", JsonNumber.of(KEEPALIVE_TIMEOUT_SECONDS));
+        custom.put("path", origin.path());
+        custom.put("port", JsonNumber.of(origin.port()));
+        custom.put("protocol", origin.protocol());
+        custom.put("readTimeout", JsonNumber.of(origin.readTimeoutSeconds()));
+        custom.put("sslProtocols", List.of(SSL_PROTOCOL));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("custom", custom);
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Object json, String what) {
+        if (!(json instanceof Map)) {
+            throw new MalformedEventException(what + " is not an object");
+        }
+        return (Map<String, Object>) json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> listOf(Object json, String what) {
+        if (!(json instanceof List)) {
+            throw new MalformedEventException(what + " is not an array");
+        }
+        return (List<Object>) json;
+    }
+
+    private static String text(Object json) {
+        return json instanceof String ? (String) json : "";
+    }
+
+    private static int number(Object json, int fallback) {
+        return json instanceof JsonNumber ? ((JsonNumber) json).intValue(fallback) : fallback;
+    }
+
+    private static String lower(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
+    }
+}

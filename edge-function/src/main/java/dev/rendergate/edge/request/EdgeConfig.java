@@ -1,0 +1,173 @@
+package dev.rendergate.edge.request;
+
+import dev.rendergate.edge.detect.BotClass;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the edge needs to know about its deployment: where the farm is, which crawlers it prerenders,
+ * and which paths are never pages.
+ *
+ * <p>Lambda@Edge has no environment variables, so the bundled values come from the build (see
+ * {@link #from(Map)} and the module's {@code rendergate.edge.*} Maven properties); the gateway builds
+ * its own from flags.
+ *
+ * @param farmDomain             the farm's DNS name, used as CloudFront custom origin
+ * @param farmPort               the farm's port
+ * @param farmProtocol           {@code https} or {@code http}
+ * @param farmToken              the shared secret sent as {@code X-Prerender-Token}; empty for none
+ * @param prerenderClasses       the crawler classes sent to the farm
+ * @param assetExtensions        lower-case file extensions (no dot) that are never pages
+ * @param skipPathPrefixes       lower-case path prefixes that are never pages, e.g. {@code /api/}
+ * @param farmReadTimeoutSeconds how long CloudFront waits for the farm (1–60)
+ * @param spaShell               the path human deep links are rewritten to
+ */
+public record EdgeConfig(
+        String farmDomain,
+        int farmPort,
+        String farmProtocol,
+        String farmToken,
+        Set<BotClass> prerenderClasses,
+        Set<String> assetExtensions,
+        List<String> skipPathPrefixes,
+        int farmReadTimeoutSeconds,
+        String spaShell) {
+
+    /** Validates the values and freezes the collections in their given order. */
+    public EdgeConfig {
+        farmDomain = requireText(farmDomain, "farmDomain");
+        if (farmPort < 1 || farmPort > 65535) {
+            throw new IllegalArgumentException("farmPort must be 1-65535, was " + farmPort);
+        }
+        farmProtocol = requireText(farmProtocol, "farmProtocol");
+        if (!farmProtocol.equals("https") && !farmProtocol.equals("http")) {
+            throw new IllegalArgumentException("farmProtocol must be https or http, was " + farmProtocol);
+        }
+        farmToken = farmToken == null ? "" : farmToken;
+        prerenderClasses = Collections.unmodifiableSet(new LinkedHashSet<>(
+                Objects.requireNonNull(prerenderClasses, "prerenderClasses")));
+        assetExtensions = Collections.unmodifiableSet(lowerAll(assetExtensions, "assetExtensions"));
+        skipPathPrefixes = Collections.unmodifiableList(new ArrayList<>(lowerAll(skipPathPrefixes, "skipPathPrefixes")));
+        if (farmReadTimeoutSeconds < 1 || farmReadTimeoutSeconds > 60) {
+            throw new IllegalArgumentException(
+                    "farmReadTimeoutSeconds must be 1-60 (CloudFront's range), was " + farmReadTimeoutSeconds);
+        }
+        spaShell = requireText(spaShell, "spaShell");
+        if (!spaShell.startsWith("/")) {
+            throw new IllegalArgumentException("spaShell must start with /, was " + spaShell);
+        }
+    }
+
+    /**
+     * The defaults: a placeholder farm, search, social and AI crawlers prerendered, the full asset list,
+     * {@code /api/} and {@code /.well-known/} skipped, a 30 s farm timeout and {@code /index.html} as SPA shell.
+     *
+     * @return the default configuration
+     */
+    public static EdgeConfig defaults() {
+        return new EdgeConfig("farm.example.com", 443, "https", "",
+                new LinkedHashSet<>(List.of(BotClass.SEARCH, BotClass.SOCIAL, BotClass.AI)),
+                AssetExtensions.STANDARD, List.of("/api/", "/.well-known/"), 30, "/index.html");
+    }
+
+    /**
+     * Builds a configuration from string settings, starting from {@link #defaults()}.
+     *
+     * <p>Keys: {@code farmDomain}, {@code farmPort}, {@code farmProtocol}, {@code farmToken},
+     * {@code prerenderClasses} (comma-separated labels), {@code extraAssetExtensions} (added to the
+     * standard list), {@code skipPathPrefixes} (comma-separated, replaces the default),
+     * {@code farmReadTimeoutSeconds}, {@code spaShell}. Blank values keep the default.
+     *
+     * @param settings the settings; unknown keys are ignored
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key and the bad value
+     */
+    public static EdgeConfig from(Map<String, String> settings) {
+        return EdgeConfigSettings.apply(defaults(), settings);
+    }
+
+    /** @return a copy with another farm domain */
+    public EdgeConfig withFarmDomain(String value) {
+        return new EdgeConfig(value, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with another farm port */
+    public EdgeConfig withFarmPort(int value) {
+        return new EdgeConfig(farmDomain, value, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with another farm protocol */
+    public EdgeConfig withFarmProtocol(String value) {
+        return new EdgeConfig(farmDomain, farmPort, value, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with another farm token */
+    public EdgeConfig withFarmToken(String value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, value, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy prerendering other crawler classes */
+    public EdgeConfig withPrerenderClasses(Set<BotClass> value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, value, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with another asset extension list */
+    public EdgeConfig withAssetExtensions(Set<String> value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, value,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with other skipped path prefixes */
+    public EdgeConfig withSkipPathPrefixes(List<String> value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                value, farmReadTimeoutSeconds, spaShell);
+    }
+
+    /** @return a copy with another farm read timeout */
+    public EdgeConfig withFarmReadTimeoutSeconds(int value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, value, spaShell);
+    }
+
+    /** @return a copy with another SPA shell path */
+    public EdgeConfig withSpaShell(String value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, value);
+    }
+
+    /** Hides the token so that a logged configuration never leaks it. */
+    @Override
+    public String toString() {
+        return "EdgeConfig[farm=" + farmProtocol + "://" + farmDomain + ":" + farmPort
+                + ", token=" + (farmToken.isEmpty() ? "none" : "set")
+                + ", prerenderClasses=" + prerenderClasses + ", assetExtensions=" + assetExtensions.size()
+                + ", skipPathPrefixes=" + skipPathPrefixes + ", farmReadTimeoutSeconds=" + farmReadTimeoutSeconds
+                + ", spaShell=" + spaShell + "]";
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value.trim();
+    }
+
+    private static Set<String> lowerAll(java.util.Collection<String> values, String name) {
+        Objects.requireNonNull(values, name);
+        Set<String> lowered = new LinkedHashSet<>();
+        for (String value : values) {
+            lowered.add(AsciiCase.lower(Objects.requireNonNull(value, name + " element").trim()));
+        }
+        return lowered;
+    }
+}

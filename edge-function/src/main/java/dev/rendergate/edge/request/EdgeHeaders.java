@@ -1,0 +1,64 @@
+package dev.rendergate.edge.request;
+
+/**
+ * The header names the edge reads and writes, and the test for a request marked for prerendering.
+ *
+ * <p>All names are lower case, as CloudFront keys its header map; the {@code *_KEY} constants are the
+ * spellings the edge writes as the header's {@code key}.
+ */
+public final class EdgeHeaders {
+
+    /** Prefix of every marker header; any client-sent header with this prefix is stripped. */
+    public static final String MARKER_PREFIX = "x-rendergate-";
+    /** The stable crawler name, e.g. {@code googlebot}. Its presence marks a request for the farm. */
+    public static final String BOT = "x-rendergate-bot";
+    /** The crawler's class label: {@code search}, {@code social}, {@code ai} or {@code tool}. */
+    public static final String CLASS = "x-rendergate-class";
+    /** The device label, {@code mobile} or {@code desktop}. */
+    public static final String DEVICE = "x-rendergate-device";
+    /** The viewer's original User-Agent; origin requests otherwise see {@code Amazon CloudFront}. */
+    public static final String UA = "x-rendergate-ua";
+    /** The viewer's original Host, needed to rebuild the page's absolute URL at the farm. */
+    public static final String HOST = "x-rendergate-host";
+    /** The farm's shared secret, sent on every request to the farm. */
+    public static final String PRERENDER_TOKEN = "x-prerender-token";
+    /** Set to {@code 1} by the farm's renderer; such requests are never marked (loop guard). */
+    public static final String PRERENDER = "x-prerender";
+    /** The User-Agent header. */
+    public static final String USER_AGENT = "user-agent";
+    /** The Host header. */
+    public static final String HOST_HEADER = "host";
+
+    static final String BOT_KEY = "X-Rendergate-Bot";
+    static final String CLASS_KEY = "X-Rendergate-Class";
+    static final String DEVICE_KEY = "X-Rendergate-Device";
+    static final String UA_KEY = "X-Rendergate-Ua";
+    static final String HOST_KEY = "X-Rendergate-Host";
+    static final String PRERENDER_TOKEN_KEY = "X-Prerender-Token";
+
+    /** The token the farm's renderer puts in its User-Agent; such requests are never marked. */
+    public static final String RENDERER_UA_MARKER = "RendergateRenderer";
+
+    private EdgeHeaders() {
+    }
+
+    /**
+     * Tells whether the viewer-request logic marked this request for prerendering.
+     *
+     * @param request a request after {@link ViewerRequestLogic#apply}
+     * @return true when the {@code x-rendergate-bot} marker is present and not blank
+     */
+    public static boolean isMarked(EdgeRequest request) {
+        return request.header(BOT).filter(value -> !value.isBlank()).isPresent();
+    }
+
+    /**
+     * Tells whether a lower-case header name belongs to the edge's own namespace.
+     *
+     * @param lowerName a header name in lower case
+     * @return true for {@code x-rendergate-*}
+     */
+    public static boolean isMarkerHeader(String lowerName) {
+        return lowerName.startsWith(MARKER_PREFIX);
+    }
+}

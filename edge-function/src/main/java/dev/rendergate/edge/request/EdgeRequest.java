@@ -1,0 +1,135 @@
+package dev.rendergate.edge.request;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A CloudFront request ({@code Records[0].cf.request}) as an immutable value.
+ *
+ * <p>Headers are keyed by lower-case name, each with the list of values as sent, like CloudFront's
+ * event. The map keeps insertion order so that a request serialised back to JSON is deterministic;
+ * the {@code with...} copies replace a header in place or append a new one at the end.
+ *
+ * @param clientIp    the viewer's address
+ * @param method      the HTTP method, e.g. {@code GET}
+ * @param uri         the path, percent-encoded as received, starting with {@code /}; never a query
+ * @param querystring the raw query without {@code ?}; empty for none
+ * @param headers     lower-case name to values
+ * @param origin      the custom origin an origin-request function chose; null to keep the configured one
+ */
+public record EdgeRequest(
+        String clientIp,
+        String method,
+        String uri,
+        String querystring,
+        Map<String, List<EdgeHeader>> headers,
+        EdgeOrigin origin) {
+
+    /** Normalises nulls to empty values and freezes the header map in its given order. */
+    public EdgeRequest {
+        clientIp = clientIp == null ? "" : clientIp;
+        method = method == null ? "" : method;
+        uri = uri == null || uri.isEmpty() ? "/" : uri;
+        querystring = querystring == null ? "" : querystring;
+        headers = freeze(headers);
+    }
+
+    /**
+     * Creates a request without an origin override.
+     *
+     * @param method  the HTTP method
+     * @param uri     the path
+     * @param query   the raw query, or empty
+     * @param headers lower-case name to values
+     * @return the request, with an empty client IP
+     */
+    public static EdgeRequest of(String method, String uri, String query, Map<String, List<EdgeHeader>> headers) {
+        return new EdgeRequest("", method, uri, query, headers, null);
+    }
+
+    /**
+     * Returns the first value of a header.
+     *
+     * @param lowerName the header name in lower case
+     * @return the first value, or empty when the header is absent
+     */
+    public Optional<String> header(String lowerName) {
+        List<EdgeHeader> values = headers.get(lowerName);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).value());
+    }
+
+    /**
+     * Returns the path with the query appended, as CloudFront sends it to the origin.
+     *
+     * @return {@code uri} or {@code uri?querystring}
+     */
+    public String pathAndQuery() {
+        return querystring.isEmpty() ? uri : uri + "?" + querystring;
+    }
+
+    /**
+     * Returns a copy with another path.
+     *
+     * @param newUri the new path
+     * @return the copy
+     */
+    public EdgeRequest withUri(String newUri) {
+        return new EdgeRequest(clientIp, method, newUri, querystring, headers, origin);
+    }
+
+    /**
+     * Returns a copy with a header set to a single value, replacing any values it had.
+     *
+     * @param key   the header name as it should be sent; the map key is its lower-case form
+     * @param value the value
+     * @return the copy
+     */
+    public EdgeRequest withHeader(String key, String value) {
+        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
+        copy.put(AsciiCase.lower(key), List.of(new EdgeHeader(key, value)));
+        return new EdgeRequest(clientIp, method, uri, querystring, copy, origin);
+    }
+
+    /**
+     * Returns a copy without a header.
+     *
+     * @param lowerName the header name in lower case
+     * @return the copy, or this request when the header is absent
+     */
+    public EdgeRequest withoutHeader(String lowerName) {
+        if (!headers.containsKey(lowerName)) {
+            return this;
+        }
+        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
+        copy.remove(lowerName);
+        return new EdgeRequest(clientIp, method, uri, querystring, copy, origin);
+    }
+
+    /**
+     * Returns a copy sent to another origin.
+     *
+     * @param newOrigin the custom origin, or null for the configured one
+     * @return the copy
+     */
+    public EdgeRequest withOrigin(EdgeOrigin newOrigin) {
+        return new EdgeRequest(clientIp, method, uri, querystring, headers, newOrigin);
+    }
+
+    private static Map<String, List<EdgeHeader>> freeze(Map<String, List<EdgeHeader>> source) {
+        if (source == null || source.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : source.entrySet()) {
+            Objects.requireNonNull(entry.getKey(), "header name");
+            List<EdgeHeader> values = entry.getValue() == null ? List.of() : entry.getValue();
+            copy.put(entry.getKey(), Collections.unmodifiableList(new ArrayList<>(values)));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+}

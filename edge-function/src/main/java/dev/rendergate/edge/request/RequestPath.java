@@ -1,0 +1,99 @@
+package dev.rendergate.edge.request;
+
+/**
+ * What the edge needs to know about a request path: its normalised form for prefix checks and the
+ * extension of its last segment.
+ *
+ * <p>Percent-escapes of ASCII characters are decoded first, so {@code /%61pi/} is {@code /api/} and
+ * {@code /app%2Ejs} ends in {@code js}, as the origin would see them. A query or fragment that slipped
+ * into the path is cut off. Only ASCII is decoded: multi-byte escapes cannot form an extension or one of
+ * the configured prefixes, and decoding them would make the result depend on a charset.
+ *
+ * @param normalized the path, ASCII escapes decoded, lower case
+ * @param extension  the last segment's extension without the dot, lower case; empty for none
+ */
+record RequestPath(String normalized, String extension) {
+
+    private static final int MAX_EXTENSION = 10;
+
+    static RequestPath of(String uri) {
+        String path = cutQuery(uri);
+        String normalized = AsciiCase.lower(decodeAscii(path));
+        return new RequestPath(normalized, extensionOf(normalized));
+    }
+
+    boolean hasExtension() {
+        return !extension.isEmpty();
+    }
+
+    private static String cutQuery(String uri) {
+        int end = uri.length();
+        int query = uri.indexOf('?');
+        if (query >= 0) {
+            end = query;
+        }
+        int fragment = uri.indexOf('#');
+        if (fragment >= 0 && fragment < end) {
+            end = fragment;
+        }
+        return uri.substring(0, end);
+    }
+
+    private static String decodeAscii(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        StringBuilder decoded = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '%' && i + 2 < path.length()) {
+                int high = hex(path.charAt(i + 1));
+                int low = hex(path.charAt(i + 2));
+                if (high >= 0 && low >= 0 && high < 8) {
+                    decoded.append((char) (high * 16 + low));
+                    i += 3;
+                    continue;
+                }
+            }
+            decoded.append(c);
+            i++;
+        }
+        return decoded.toString();
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /**
+     * An extension is 1–10 letters or digits, at least one a letter, after the last dot of the last
+     * segment; so {@code /v1.2}, {@code /doctors/17-dr.-smith} and {@code /.well-known/} have none.
+     */
+    private static String extensionOf(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot <= slash + 1 || dot == path.length() - 1 || path.length() - dot - 1 > MAX_EXTENSION) {
+            return "";
+        }
+        boolean letter = false;
+        for (int i = dot + 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letter = true;
+            } else if (c < '0' || c > '9') {
+                return "";
+            }
+        }
+        return letter ? path.substring(dot + 1) : "";
+    }
+}

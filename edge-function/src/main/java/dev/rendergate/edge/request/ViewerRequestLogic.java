@@ -1,0 +1,106 @@
+package dev.rendergate.edge.request;
+
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.detect.Verdict;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The viewer-request decision: who is asking, and what CloudFront should look up for them.
+ *
+ * <p>In order: client-sent {@code x-rendergate-*} headers are always stripped (they are part of the
+ * cache key, so a person forging them could poison the crawler cache); methods other than GET and HEAD,
+ * skipped path prefixes and assets pass unchanged; the farm's own renderer is never marked (loop guard);
+ * a crawler of a prerendered class gets the marker headers; everyone else asking for a page without a
+ * file extension gets the SPA shell's path. Any failure returns the stripped request (fail open).
+ */
+public final class ViewerRequestLogic {
+
+    private final EdgeConfig config;
+    private final Function<String, Verdict> classifier;
+
+    /**
+     * @param config     the deployment's configuration
+     * @param classifier the crawler classifier, shared across requests
+     */
+    public ViewerRequestLogic(EdgeConfig config, CrawlerClassifier classifier) {
+        this(config, Objects.requireNonNull(classifier, "classifier")::classify);
+    }
+
+    /** Takes the classification as a function, so that tests can make it fail. */
+    ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /**
+     * Decides one viewer request.
+     *
+     * @param request the request as CloudFront received it
+     * @return the request to continue with; never null
+     */
+    public EdgeRequest apply(EdgeRequest request) {
+        EdgeRequest stripped = stripMarkers(request);
+        try {
+            return decide(stripped);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Fail open: the viewer still gets the origin's answer, only without prerendering.
+            return stripped;
+        }
+    }
+
+    private EdgeRequest decide(EdgeRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return request;
+        }
+        RequestPath path = RequestPath.of(request.uri());
+        if (isSkipped(path)) {
+            return request;
+        }
+        if (!isRenderer(request)) {
+            String userAgent = request.header(EdgeHeaders.USER_AGENT).orElse("");
+            Verdict verdict = classifier.apply(userAgent);
+            if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass())) {
+                return mark(request, verdict, userAgent);
+            }
+        }
+        return path.hasExtension() ? request : request.withUri(config.spaShell());
+    }
+
+    private boolean isSkipped(RequestPath path) {
+        if (config.assetExtensions().contains(path.extension())) {
+            return true;
+        }
+        for (String prefix : config.skipPathPrefixes()) {
+            if (path.normalized().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRenderer(EdgeRequest request) {
+        String userAgent = request.header(EdgeHeaders.USER_AGENT).orElse("");
+        return userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER)
+                || request.header(EdgeHeaders.PRERENDER).map(String::trim).filter("1"::equals).isPresent();
+    }
+
+    private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {
+        return request
+                .withHeader(EdgeHeaders.BOT_KEY, verdict.name())
+                .withHeader(EdgeHeaders.CLASS_KEY, verdict.botClass().label())
+                .withHeader(EdgeHeaders.DEVICE_KEY, verdict.device().label())
+                .withHeader(EdgeHeaders.UA_KEY, userAgent)
+                .withHeader(EdgeHeaders.HOST_KEY, request.header(EdgeHeaders.HOST_HEADER).orElse(""));
+    }
+
+    private static EdgeRequest stripMarkers(EdgeRequest request) {
+        EdgeRequest result = request;
+        for (String name : request.headers().keySet()) {
+            if (EdgeHeaders.isMarkerHeader(AsciiCase.lower(name))) {
+                result = result.withoutHeader(name);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rendergate.edge.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OriginRequestLogicTest {
+
+    private final EdgeConfig config = EdgeConfig.defaults()
+            .withFarmDomain("farm.example.net")
+            .withFarmToken("s3cret");
+    private final OriginRequestLogic logic = new OriginRequestLogic(config);
+
+    static EdgeRequest marked(String uri, String query) {
+        Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
+        headers.put("host", List.of(new EdgeHeader("Host", "bucket.s3.amazonaws.com")));
+        headers.put("x-rendergate-bot", List.of(new EdgeHeader("X-Rendergate-Bot", "googlebot")));
+        headers.put("x-rendergate-class", List.of(new EdgeHeader("X-Rendergate-Class", "search")));
+        headers.put("x-rendergate-device", List.of(new EdgeHeader("X-Rendergate-Device", "mobile")));
+        headers.put("x-rendergate-host", List.of(new EdgeHeader("X-Rendergate-Host", "www.example.org")));
+        return EdgeRequest.of("GET", uri, query, headers);
+    }
+
+    @Test
+    void apply_marked_goesToFarmInPrerenderIoForm() {
+        EdgeRequest out = logic.apply(marked("/doctors/17-jane%20doe", "page=2&sort=name"));
+
+        assertThat(out.uri()).isEqualTo("/https://www.example.org/doctors/17-jane%20doe");
+        assertThat(out.querystring()).isEqualTo("page=2&sort=name");
+        assertThat(out.pathAndQuery()).isEqualTo("/https://www.example.org/doctors/17-jane%20doe?page=2&sort=name");
+        assertThat(out.origin()).isEqualTo(new EdgeOrigin("farm.example.net", 443, "https", "", 30,
+                Map.of("X-Prerender-Token", "s3cret")));
+        assertThat(out.header(EdgeHeaders.PRERENDER_TOKEN)).contains("s3cret");
+        assertThat(out.header(EdgeHeaders.DEVICE)).contains("mobile");
+        assertThat(out.header("host")).contains("farm.example.net");
+    }
+
+    @Test
+    void apply_unmarked_isUnchanged() {
+        EdgeRequest plain = marked("/index.html", "").withoutHeader(EdgeHeaders.BOT);
+
+        assertThat(logic.apply(plain)).isSameAs(plain);
+    }
+
+    @Test
+    void apply_markedWithoutDevice_getsDesktop() {
+        EdgeRequest out = logic.apply(marked("/", "").withoutHeader(EdgeHeaders.DEVICE));
+
+        assertThat(out.header(EdgeHeaders.DEVICE)).contains("desktop");
+    }
+
+    @Test
+    void apply_markedWithoutHostMarker_usesHostHeader() {
+        EdgeRequest out = logic.apply(marked("/a", "").withoutHeader(EdgeHeaders.HOST));
+
+        assertThat(out.uri()).isEqualTo("/https://bucket.s3.amazonaws.com/a");
+    }
+
+    @Test
+    void apply_hostThatCouldChangeTheUrl_isLeftUnchanged() {
+        EdgeRequest evil = marked("/a", "").withHeader("X-Rendergate-Host", "evil.example/@x");
+
+        assertThat(logic.apply(evil)).isSameAs(evil);
+    }
+
+    @Test
+    void apply_noToken_sendsNoTokenHeader() {
+        EdgeRequest out = new OriginRequestLogic(EdgeConfig.defaults()).apply(marked("/", ""));
+
+        assertThat(out.header(EdgeHeaders.PRERENDER_TOKEN)).isEmpty();
+        assertThat(out.origin().customHeaders()).isEmpty();
+    }
+}
