@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * ({@code fence}, {@code body}) under {@code <prefix>snap:<device>:<url>} with a Redis TTL; render
  * locks are {@code <prefix>lock:<device>:<url>} ({@code SET NX PX}) holding a fencing token drawn from
  * {@code <prefix>fence}. Every command is bounded by the configured timeout; the first failure marks
- * the tier down (logged once), after which requests skip Redis and a prober pings it every
- * {@value #PROBE_MILLIS} ms until it answers again (logged once).
+ * the tier down (logged once), after which requests skip Redis. A prober pings Redis every
+ * {@value #PROBE_MILLIS} ms, so the state also flips without traffic: down when a ping fails, up
+ * again (logged once) when one answers; Lettuce reconnects dropped connections by itself.
  */
 final class RedisTier implements SharedTier {
 
@@ -112,7 +113,7 @@ final class RedisTier implements SharedTier {
     static RedisTier connect(CacheConfig config) {
         RedisTier tier = new RedisTier(config);
         tier.probe();
-        tier.prober.scheduleWithFixedDelay(tier::probeIfDown, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        tier.prober.scheduleWithFixedDelay(tier::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         return tier;
     }
 
@@ -237,13 +238,10 @@ final class RedisTier implements SharedTier {
         }
     }
 
-    private void probeIfDown() {
-        if (!available()) {
-            probe();
-        }
-    }
-
     private void probe() {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
         try {
             StatefulRedisConnection<String, byte[]> open = connection;
             if (open == null) {
