@@ -58,14 +58,6 @@
     return parts.length ? '?' + parts.join('&') : '';
   }
 
-  function merge(base, changes) {
-    var result = {};
-    var key;
-    for (key in base) { if (base.hasOwnProperty(key)) { result[key] = base[key]; } }
-    for (key in changes) { if (changes.hasOwnProperty(key)) { result[key] = changes[key]; } }
-    return result;
-  }
-
   function origin() {
     return window.location.origin || (window.location.protocol + '//' + window.location.host);
   }
@@ -334,7 +326,8 @@
   function pagination(query, page, pages) {
     if (pages <= 1) { return ''; }
     function link(target, label, rel) {
-      var href = '/doctors' + buildQuery(merge(query, { page: target > 1 ? String(target) : '' }));
+      var href = '/doctors' + buildQuery({ q: query.q, specialty: query.specialty, city: query.city,
+        page: target > 1 ? String(target) : '' });
       return '<a href="' + escapeHtml(href) + '"' + (rel ? ' rel="' + rel + '"' : '') + '>' + label + '</a>';
     }
     var html = page > 1 ? link(page - 1, '&larr; Previous', 'prev') : '';
@@ -393,13 +386,17 @@
     }));
   }
 
+  var WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
   function hoursHtml(hours) {
+    var open = indexBy(hours, 'day');
     var rows = '';
-    for (var i = 0; i < hours.length; i++) {
-      rows += '<tr><th scope="row">' + escapeHtml(hours[i].day) + '</th><td>' + escapeHtml(hours[i].opens) +
-        '&ndash;' + escapeHtml(hours[i].closes) + '</td></tr>';
+    for (var i = 0; i < WEEK.length; i++) {
+      var day = open[WEEK[i]];
+      rows += '<tr><th scope="row">' + WEEK[i] + '</th><td>' +
+        (day ? escapeHtml(day.opens) + '&ndash;' + escapeHtml(day.closes) : 'Closed') + '</td></tr>';
     }
-    return '<table class="hours">' + rows + '<tr><th scope="row">Sunday</th><td>Closed</td></tr></table>';
+    return '<table class="hours">' + rows + '</table>';
   }
 
   function physician(doctor, url) {
@@ -444,9 +441,9 @@
       for (var i = 0; i < doctor.languages.length; i++) { languages += '<li>' + escapeHtml(doctor.languages[i]) + '</li>'; }
       ctx.show({
         title: doctor.name + ', ' + doctor.title + ' in ' + doctor.cityName + ' | ' + SITE_NAME,
-        description: doctor.name + ' is a ' + doctor.title.toLowerCase() + ' at ' + doctor.clinic + ', ' +
-          doctor.cityName + '. Rated ' + doctor.rating.toFixed(1) + '/5 from ' + doctor.reviewCount +
-          ' reviews. Speaks ' + doctor.languages.join(', ') + '. Book online.',
+        description: doctor.name + ' is a ' + doctor.title.toLowerCase() + ' at ' + doctor.clinic + '. Rated ' +
+          doctor.rating.toFixed(1) + '/5 from ' + doctor.reviewCount + ' reviews. Speaks ' +
+          doctor.languages.join(', ') + '. Book online.',
         canonical: path,
         type: 'profile',
         jsonLd: graph([physician(doctor, absolute(path)), breadcrumbs(crumbs)]),
@@ -638,7 +635,13 @@
       var match = ROUTES[i].pattern.exec(path);
       if (match) {
         ctx.params = match;
-        ROUTES[i].view(ctx);
+        try {
+          ROUTES[i].view(ctx);
+        } catch (e) {
+          // A bug must not leave the ready flag down: the renderer would wait for its whole budget.
+          ctx.show(errorPage());
+          throw e;
+        }
         return;
       }
     }

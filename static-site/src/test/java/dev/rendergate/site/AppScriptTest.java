@@ -41,6 +41,12 @@ class AppScriptTest {
     }
 
     @Test
+    void appScript_isAsciiOnly() throws IOException {
+        String script = Files.readString(SiteServer.siteRoot().resolve("app.js"));
+        assertThat(script.chars().filter(c -> c > 0x7f).count()).as("non-ASCII characters in app.js").isZero();
+    }
+
+    @Test
     void appScript_isStrictAndSetsTheReadyFlagFalseFirst() throws IOException {
         String code = code();
         assertThat(code).contains("'use strict';");

@@ -197,6 +197,17 @@ class SiteRenderingIT {
     }
 
     @Test
+    void trailingSlashAndMissingSlug_are301ToTheCanonicalForm() throws IOException {
+        HtmlPage list = open("/doctors/?city=berlin");
+        assertThat(meta(list, "name", "prerender-status-code")).isEqualTo("301");
+        assertThat(meta(list, "name", "prerender-header")).isEqualTo("Location: " + server.uri("/doctors?city=berlin"));
+        assertThat(list.getTitleText()).isEqualTo("Doctors in Berlin | MedBook");
+
+        HtmlPage doctor = open("/doctors/17");
+        assertThat(meta(doctor, "name", "prerender-header")).isEqualTo("Location: " + server.uri(DOCTOR_17));
+    }
+
+    @Test
     void linkClicksAndBack_routeClientSideAndResetTheStatusMeta() throws IOException {
         HtmlPage page = open("/no/such/page");
         assertThat(meta(page, "name", "prerender-status-code")).isEqualTo("404");
