@@ -1,0 +1,149 @@
+package dev.rendergate.gateway;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Gateway} needs to run: where it listens, the site folder it serves, the farm it
+ * sends crawlers to, other services behind it, and its timeouts and limits.
+ *
+ * <p>Start from {@link #defaults(Path)} and adjust with the {@code with...} copies; {@link #validate()}
+ * runs when the gateway is created and names the bad value.
+ *
+ * @param port           TCP port, 0 for an ephemeral one
+ * @param bindHost       address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param siteDir        the SPA folder (document root); also answers {@code /api/} unless a route does
+ * @param farmBaseUrl    the prerender farm, e.g. {@code http://127.0.0.1:3000}; null = crawlers get the fallback
+ * @param farmToken      sent as {@code X-Prerender-Token}; null = none
+ * @param fallback       what a crawler gets when the farm fails
+ * @param publicOrigin   the public scheme://host[:port] of the site, used for the URL the farm renders;
+ *                       null = {@code http://<Host header>}
+ * @param routes         other services behind the edge, matched by path prefix, longest first
+ * @param shortLinks     a file of {@code code=target} lines answering {@code /s/<code>}; null = none
+ * @param timeouts       farm and client timeouts
+ * @param limits         request size limits
+ * @param workerThreads  event-loop threads, 0 = Netty's default (2 × cores)
+ */
+public record GatewayConfig(
+        int port,
+        String bindHost,
+        Path siteDir,
+        URI farmBaseUrl,
+        String farmToken,
+        Fallback fallback,
+        URI publicOrigin,
+        List<ProxyRoute> routes,
+        Path shortLinks,
+        GatewayTimeouts timeouts,
+        GatewayLimits limits,
+        int workerThreads) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(siteDir, "siteDir");
+        Objects.requireNonNull(fallback, "fallback");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(limits, "limits");
+        routes = List.copyOf(routes);
+    }
+
+    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits. */
+    public static GatewayConfig defaults(Path siteDir) {
+        return new GatewayConfig(8080, "127.0.0.1", siteDir, null, null, Fallback.SHELL, null, List.of(),
+                null, GatewayTimeouts.defaults(), GatewayLimits.defaults(), 0);
+    }
+
+    /** Checks the values a person typed; the message names the value and what is wrong with it. */
+    public GatewayConfig validate() {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        if (!Files.isDirectory(siteDir)) {
+            throw new IllegalArgumentException("site folder not found or not a directory: " + siteDir);
+        }
+        if (farmBaseUrl != null) {
+            requireHttpUrl("farm URL", farmBaseUrl);
+        }
+        if (publicOrigin != null) {
+            requireHttpUrl("public origin", publicOrigin);
+        }
+        if (shortLinks != null && !Files.isRegularFile(shortLinks)) {
+            throw new IllegalArgumentException("short-link file not found: " + shortLinks);
+        }
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("worker threads must be >= 0, got " + workerThreads);
+        }
+        return this;
+    }
+
+    static void requireHttpUrl(String what, URI uri) {
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException(what + " must be an absolute http(s) URL, got " + uri);
+        }
+    }
+
+    public GatewayConfig withPort(int value) {
+        return new GatewayConfig(value, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withBindHost(String value) {
+        return new GatewayConfig(port, value, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withSiteDir(Path value) {
+        return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withFarm(URI baseUrl, String token) {
+        return new GatewayConfig(port, bindHost, siteDir, baseUrl, token, fallback, publicOrigin,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withFallback(Fallback value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, value, publicOrigin,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withPublicOrigin(URI value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, value,
+                routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withRoutes(List<ProxyRoute> value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                value, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withShortLinks(Path value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, value, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withTimeouts(GatewayTimeouts value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, value, limits, workerThreads);
+    }
+
+    public GatewayConfig withLimits(GatewayLimits value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, timeouts, value, workerThreads);
+    }
+
+    public GatewayConfig withWorkerThreads(int value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
+                routes, shortLinks, timeouts, limits, value);
+    }
+
+    /** The retry hint sent with a 503 fallback. */
+    public Duration retryAfter() {
+        return timeouts.retryAfter();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rendergate.gateway.log;
+
+import dev.rendergate.gateway.http.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per answered request on logger {@code rendergate.access}: route, verdict, method, path
+ * (without the query string, which may carry personal data), status, body bytes and milliseconds.
+ * The fields travel as key-value pairs so {@link JsonLineEncoder} writes them as JSON fields; the
+ * message alone reads well as plain text.
+ */
+public final class AccessLog {
+
+    /** The logger name, for configuration. */
+    public static final String LOGGER = "rendergate.access";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final int MAX_PATH = 512;
+
+    private AccessLog() {
+    }
+
+    public static void record(Exchange ex) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        String path = pathOf(ex.request().uri());
+        double ms = Math.round((System.nanoTime() - ex.startNanos()) / 10_000.0) / 100.0;
+        LOG.atInfo()
+                .addKeyValue("route", ex.route())
+                .addKeyValue("verdict", ex.verdict())
+                .addKeyValue("method", ex.request().method().name())
+                .addKeyValue("path", path)
+                .addKeyValue("status", ex.status())
+                .addKeyValue("bytes", ex.bytes())
+                .addKeyValue("ms", ms)
+                .log("{} {} {} {} {} {}B {}ms", ex.route(), ex.verdict(), ex.request().method().name(), path,
+                        ex.status(), ex.bytes(), ms);
+    }
+
+    /** The path of a request URI for logs: no query string, bounded length. */
+    public static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        return path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
+    }
+}

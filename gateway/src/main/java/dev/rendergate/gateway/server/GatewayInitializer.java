@@ -1,0 +1,53 @@
+package dev.rendergate.gateway.server;
+
+import dev.rendergate.gateway.GatewayLimits;
+import dev.rendergate.gateway.GatewayTimeouts;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** The per-connection pipeline: read deadline, HTTP codec with limits, aggregation, idle timeout, dispatcher. */
+public final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final Handler handler;
+    private final GatewayLimits limits;
+    private final GatewayTimeouts timeouts;
+    private final InFlight inFlight;
+    private final ChannelGroup channels;
+    private final BooleanSupplier draining;
+
+    GatewayInitializer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, InFlight inFlight,
+                       ChannelGroup channels, BooleanSupplier draining) {
+        this.handler = handler;
+        this.limits = limits;
+        this.timeouts = timeouts;
+        this.inFlight = inFlight;
+        this.channels = channels;
+        this.draining = draining;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        channels.add(ch);
+        ReadDeadline deadline = new ReadDeadline(timeouts.requestRead());
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(limits.maxUriLength())
+                .setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("idle", new IdleStateHandler(0, 0, timeouts.idle().toMillis(), TimeUnit.MILLISECONDS));
+        p.addLast("deadline-bytes", deadline.bytesIn());
+        p.addLast("http", new HttpServerCodec(decoder));
+        p.addLast("deadline-requests", deadline.requestsIn());
+        p.addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()));
+        p.addLast("headers", new StandardHeaders());
+        p.addLast("dispatch", new Dispatcher(handler, inFlight, draining));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rendergate.gateway.server;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import java.util.Date;
+
+/** Adds {@code Date} and {@code Server} to every response; the date string is formatted once a second. */
+@ChannelHandler.Sharable
+final class StandardHeaders extends ChannelOutboundHandlerAdapter {
+
+    private static final String SERVER = "rendergate";
+    private static volatile long second;
+    private static volatile String date = DateFormatter.format(new Date());
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response) {
+            response.headers().set(HttpHeaderNames.DATE, now()).set(HttpHeaderNames.SERVER, SERVER);
+        }
+        ctx.write(msg, promise);
+    }
+
+    private static String now() {
+        long nowSecond = System.currentTimeMillis() / 1000;
+        if (nowSecond != second) {
+            date = DateFormatter.format(new Date(nowSecond * 1000));
+            second = nowSecond;
+        }
+        return date;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rendergate.gateway.statics;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A request path turned into a safe relative file key, or the reason it cannot be one.
+ *
+ * <p>Checks run on the raw path and again on the decoded one, so neither {@code /../} nor
+ * {@code %2e%2e}, {@code %2f}, backslashes, NUL or control characters get through; dot-segments are
+ * refused outright rather than normalised (a browser never sends them). The file system check that the
+ * real path stays under the root comes afterwards, in {@link FileCache}, and catches symlinks.
+ */
+public sealed interface SitePath {
+
+    /** A relative key such as {@code doctors/index.html} or {@code ""} for the root. */
+    record Key(String relative) implements SitePath {
+    }
+
+    /** Malformed or hostile: answered with 400. */
+    record Rejected(String reason) implements SitePath {
+    }
+
+    /** A hidden name ({@code .git}, {@code .env}): answered with 404 as if absent. */
+    record Hidden() implements SitePath {
+    }
+
+    int MAX_SEGMENTS = 64;
+
+    /** Parses the path part of a request URI (no query string). */
+    static SitePath parse(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return new Rejected("path must start with /");
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || rawPath.indexOf('\\') >= 0) {
+            return new Rejected("encoded separator, backslash or NUL");
+        }
+        String decoded = percentDecode(rawPath);
+        return decoded == null ? new Rejected("bad percent-encoding or UTF-8") : checkSegments(decoded);
+    }
+
+    /** RFC 3986 percent-decoding of the raw request bytes as UTF-8 ({@code +} stays a plus); null when malformed or not UTF-8. */
+    private static String percentDecode(String raw) {
+        if (raw.chars().allMatch(c -> c != '%' && c < 0x80)) {
+            return raw;
+        }
+        byte[] out = new byte[raw.length()];
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                out[n++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c <= 0xFF) {
+                // The HTTP decoder maps each raw byte to one char (ISO-8859-1); undo that here.
+                out[n++] = (byte) c;
+            } else {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static SitePath checkSegments(String decoded) {
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') {
+                return new Rejected("control character, backslash or colon");
+            }
+        }
+        String[] segments = decoded.substring(1).split("/", -1);
+        if (segments.length > MAX_SEGMENTS) {
+            return new Rejected("too many segments");
+        }
+        StringBuilder relative = new StringBuilder(decoded.length());
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals(".") || segment.equals("..")) {
+                return new Rejected("dot-segment");
+            }
+            if (segment.isEmpty()) {
+                if (i == segments.length - 1) {
+                    break;
+                }
+                return new Rejected("empty segment");
+            }
+            if (segment.charAt(0) == '.' && !(i == 0 && segment.equals(".well-known"))) {
+                return new Hidden();
+            }
+            if (relative.length() > 0) {
+                relative.append('/');
+            }
+            relative.append(segment);
+        }
+        return new Key(relative.toString());
+    }
+}
