@@ -1,0 +1,168 @@
+package dev.rendergate.farm;
+
+import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.cache.CacheConfig;
+import dev.rendergate.farm.cache.CacheKey;
+import dev.rendergate.farm.cache.CacheLookup;
+import dev.rendergate.farm.cache.Snapshot;
+import dev.rendergate.farm.cache.SnapshotCache;
+import dev.rendergate.farm.guard.AddressGuard;
+import dev.rendergate.farm.guard.UrlGuard;
+import dev.rendergate.farm.http.FarmHttpServer;
+import dev.rendergate.farm.metrics.FarmMetrics;
+import dev.rendergate.farm.render.RenderJob;
+import dev.rendergate.farm.render.RenderOutcome;
+import dev.rendergate.farm.render.RenderPipeline;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One prerender farm node: {@code create} wires everything from a {@link FarmConfig}, {@code start} binds the
+ * HTTP API, {@link #render(URI, Device)} renders without HTTP (the {@code render} CLI command), {@code stop}
+ * drains and closes the engines.
+ */
+public final class Farm {
+    private static final Logger LOG = LoggerFactory.getLogger(Farm.class);
+
+    private final FarmConfig config;
+    private final FarmMetrics metrics;
+    private final UrlGuard guard;
+    private final RenderPipeline pipeline;
+    private final SnapshotCache cache;
+    private final FarmHttpServer http;
+    private volatile boolean stopped;
+
+    private Farm(FarmConfig config) {
+        this.config = config;
+        this.metrics = new FarmMetrics();
+        AddressGuard addresses = AddressGuard.system(config.privateAddressExceptions());
+        this.guard = new UrlGuard(config.allowedOrigins(), addresses);
+        this.pipeline = new EngineWiring(config, addresses, metrics).pipeline();
+        this.cache = config.cacheMaxBytes() == 0 || config.cacheTtl().isZero() ? null : SnapshotCache.create(cacheConfig(config));
+        this.http = new FarmHttpServer(this, config);
+    }
+
+    /** Builds a node (engines are created now; nothing is bound until {@link #start()}). */
+    public static Farm create(FarmConfig config) {
+        return new Farm(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * Binds the HTTP API.
+     *
+     * @throws IllegalStateException naming the address when the port is in use
+     */
+    public Farm start() {
+        http.start();
+        LOG.info("event=farm-started bind={}:{} config={}", config.bindHost(), http.port(), config);
+        return this;
+    }
+
+    /** The bound HTTP port (the real one when configured with 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops taking requests, lets running renders finish briefly, closes engines and the cache. */
+    public void stop() {
+        stopped = true;
+        http.stop();
+        pipeline.close();
+        if (cache != null) {
+            cache.close();
+        }
+        LOG.info("event=farm-stopped");
+    }
+
+    /**
+     * Renders {@code url} for {@code device} through the guard and the cache, exactly as the HTTP API does.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException       for a URL that may not be rendered
+     * @throws dev.rendergate.farm.render.PoolSaturatedException when every engine is busy and the queue is full
+     */
+    public RenderResult render(URI url, Device device) {
+        return render(url.toString(), device);
+    }
+
+    /** As {@link #render(URI, Device)}, for a raw URL string (checked for length and form first). */
+    public RenderResult render(String rawUrl, Device device) {
+        URI target = guard.check(rawUrl);
+        long start = System.nanoTime();
+        RenderResult result = cache == null ? uncached(target, device) : cached(target, device);
+        LOG.info("event=render url={} device={} status={} ms={} cache={} engine={} reason={}", target,
+                device.label(), result.status(), (System.nanoTime() - start) / 1_000_000, result.cache(),
+                result.engine(), result.reason() == null ? "-" : result.reason());
+        return result;
+    }
+
+    /** True when engines are up and a render would not be refused. */
+    public boolean ready() {
+        return !stopped && !pipeline.pool().saturated();
+    }
+
+    /** The node's metrics. */
+    public FarmMetrics metrics() {
+        return metrics;
+    }
+
+    /** The node's snapshot cache, or null when caching is off (for invalidation endpoints and the CLI). */
+    public SnapshotCache cache() {
+        return cache;
+    }
+
+    private RenderResult uncached(URI target, Device device) {
+        metrics.cache("bypass");
+        try {
+            return fromSnapshot(renderSnapshot(target, device), "BYPASS");
+        } catch (RenderFailedException e) {
+            return failed(e);
+        }
+    }
+
+    private RenderResult cached(URI target, Device device) {
+        CacheKey key = CacheKey.of(target, device, cache.keyRules());
+        try {
+            CacheLookup lookup = cache.get(key, k -> renderSnapshot(target, device));
+            String outcome = lookup.outcome().name();
+            metrics.cache(outcome.toLowerCase(Locale.ROOT));
+            return fromSnapshot(lookup.snapshot(), outcome);
+        } catch (RenderFailedException e) {
+            metrics.cache("miss");
+            return failed(e);
+        }
+    }
+
+    private Snapshot renderSnapshot(URI target, Device device) {
+        RenderJob job = RenderJob.of(target, device, config.renderTimeout());
+        RenderOutcome outcome = pipeline.render(job);
+        long ms = job.elapsedMillis();
+        metrics.render(outcome.engine(), outcome instanceof RenderOutcome.Rendered ? "ok"
+                : ((RenderOutcome.Failed) outcome).reason().equals("timeout") ? "timeout" : "failed",
+                java.time.Duration.ofMillis(ms));
+        if (outcome instanceof RenderOutcome.Failed f) {
+            throw new RenderFailedException(f, ms);
+        }
+        RenderOutcome.Rendered r = (RenderOutcome.Rendered) outcome;
+        return new Snapshot(r.status(), r.headers(), r.html(), r.engine(), ms, Instant.now());
+    }
+
+    private static RenderResult fromSnapshot(Snapshot s, String cacheOutcome) {
+        return new RenderResult(s.status(), s.html(), s.headers(), s.engine(), cacheOutcome, s.renderMillis(), null);
+    }
+
+    private static RenderResult failed(RenderFailedException e) {
+        RenderOutcome.Failed f = e.failure();
+        String body = "render failed: " + f.reason() + "\n";
+        return new RenderResult(f.status(), body, Map.of(), f.engine(), "MISS", e.millis(), f.reason());
+    }
+
+    private static CacheConfig cacheConfig(FarmConfig config) {
+        CacheConfig c = CacheConfig.defaults().withMaxBytes(config.cacheMaxBytes()).withTtl(config.cacheTtl());
+        return config.redisUri() == null ? c : c.withRedisUri(URI.create(config.redisUri()));
+    }
+}

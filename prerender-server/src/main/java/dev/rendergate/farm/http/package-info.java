@@ -1,0 +1,7 @@
+/**
+ * The farm's HTTP API on Undertow, prerender.io compatible: {@code GET /render?url=}, {@code GET /<absolute-url>},
+ * {@code X-Prerender-Token}, plus {@code /health}, {@code /ready} and {@code /metrics}. Renders run on worker
+ * threads, never on IO threads; every failure is mapped to a status and {@code X-Rendergate-Reason} in
+ * {@link dev.rendergate.farm.http.FailureResponses}.
+ */
+package dev.rendergate.farm.http;

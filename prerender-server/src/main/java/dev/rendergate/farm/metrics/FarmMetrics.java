@@ -1,0 +1,71 @@
+package dev.rendergate.farm.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Names and records the farm's metrics: requests by outcome, render latency by engine, queue depth, pool
+ * recycles, cache lookups, blocked subrequests. Thread-safe.
+ */
+public final class FarmMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** Counts one API request by its outcome ({@code rendered}, {@code failed}, {@code rejected}, ...). */
+    public void request(String outcome) {
+        Counter.builder("rendergate_requests").description("Render API requests by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Records one engine render's latency by engine and outcome ({@code ok}, {@code failed}, {@code timeout}). */
+    public void render(String engine, String outcome, Duration latency) {
+        Timer.builder("rendergate_render").description("Render latency by engine")
+                .tag("engine", engine).tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry).record(latency);
+    }
+
+    /** Counts an engine replaced by the pool ({@code max-renders}, {@code aborted}, {@code error}). */
+    public void recycle(String reason) {
+        Counter.builder("rendergate_pool_recycles").description("Engines replaced by the pool")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** Counts one cache lookup by outcome ({@code hit}, {@code miss}, {@code stale}, {@code bypass}). */
+    public void cache(String outcome) {
+        Counter.builder("rendergate_cache_lookups").description("Snapshot cache lookups by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Counts a subrequest a page made that was not fetched ({@code block-address}, {@code skip-asset}, ...). */
+    public void subrequestRefused(String decision) {
+        Counter.builder("rendergate_subrequests_refused").description("Subrequests not fetched, by decision")
+                .tag("decision", decision).register(registry).increment();
+    }
+
+    /** Registers a gauge for the render queue depth. */
+    public void queueDepth(Supplier<Number> depth) {
+        Gauge.builder("rendergate_queue_depth", depth).description("Renders waiting for an engine").register(registry);
+    }
+
+    /** Registers a gauge for engines busy rendering. */
+    public void busyEngines(Supplier<Number> busy) {
+        Gauge.builder("rendergate_engines_busy", busy).description("Engines rendering now").register(registry);
+    }
+
+    /** The value of a counter (0 when never incremented); for tests and the CLI. */
+    public double count(String name, String tagKey, String tagValue) {
+        Counter c = registry.find(name).tag(tagKey, tagValue).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

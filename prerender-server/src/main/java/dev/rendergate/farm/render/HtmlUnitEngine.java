@@ -1,0 +1,208 @@
+package dev.rendergate.farm.render;
+
+import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.guard.SubrequestPolicy;
+import dev.rendergate.farm.metrics.FarmMetrics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.htmlunit.Page;
+import org.htmlunit.TopLevelWindow;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders with HtmlUnit: pure Java, fast on ES5-compatible apps, validated on every render because it fails
+ * silently on modern builds. One {@link WebClient} per device class, reused across renders and reset between them.
+ */
+public final class HtmlUnitEngine implements RenderEngine {
+    /** Engine name in headers, logs and metrics. */
+    public static final String NAME = "htmlunit";
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlUnitEngine.class);
+
+    private final RenderSettings settings;
+    private final SubrequestPolicy policy;
+    private final FarmMetrics metrics;
+    private final HtmlUnitValidation validation;
+    private final Map<Device, HtmlUnitClient> clients = new EnumMap<>(Device.class);
+    private volatile HtmlUnitClient current;
+
+    public HtmlUnitEngine(RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics) {
+        this.settings = settings;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.validation = new HtmlUnitValidation(settings.appRootSelector());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RenderOutcome render(RenderJob job) {
+        HtmlUnitClient client = clients.computeIfAbsent(job.device(),
+                d -> new HtmlUnitClient(DeviceProfile.of(d), policy, metrics));
+        current = client;
+        try {
+            return renderWith(client, job);
+        } finally {
+            current = null;
+            client.reset(job.url());
+        }
+    }
+
+    private RenderOutcome renderWith(HtmlUnitClient client, RenderJob job) {
+        Page page;
+        try {
+            page = client.load(job.url(), job.remaining());
+        } catch (IOException e) {
+            return new RenderOutcome.Failed(502, "origin-unreachable", NAME, false);
+        }
+        WebResponse response = page.getWebResponse();
+        Map<String, String> headers = originHeaders(response);
+        if (client.connection().mainLocation() != null) {
+            headers.put("Location", client.connection().mainLocation());
+            return rendered(response.getContentAsString(), response.getStatusCode(), headers, client, job);
+        }
+        if (!(page instanceof HtmlPage html)) {
+            return new RenderOutcome.Failed(502, "not-html: " + response.getContentType(), NAME, false);
+        }
+        if (!awaitDone(html, client, job) || client.errors().timedOut()) {
+            return new RenderOutcome.Failed(settings.timeoutStatus(), "timeout", NAME, false);
+        }
+        html.getEnclosingWindow().getJobManager().removeAllJobs();
+        String dom = serialise(html);
+        int status = response.getStatusCode();
+        if (status >= 200 && status < 300) {
+            Optional<String> problem = validation.problem(dom, response.getContentAsString(), client.errors().messages());
+            if (problem.isPresent()) {
+                return new RenderOutcome.Failed(502, problem.get(), NAME, true);
+            }
+        }
+        return rendered(dom, status, headers, client, job);
+    }
+
+    /** Waits for {@code prerenderReady === true} when defined, else for network idle; false when the budget ran out. */
+    private boolean awaitDone(HtmlPage page, HtmlUnitClient client, RenderJob job) {
+        NetworkActivity activity = client.connection().activity();
+        try {
+            while (!job.expired()) {
+                ReadyFlag ready = ReadyFlag.read(page);
+                if (ready == ReadyFlag.READY || (ready == ReadyFlag.UNDEFINED && networkIdle(page, activity))) {
+                    return true;
+                }
+                Duration left = job.remaining();
+                activity.awaitChange(left.compareTo(ReadyFlag.POLL) < 0 ? left : ReadyFlag.POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * Idle when nothing is in flight and either no script job is pending at all (nothing can start a request any
+     * more, so waiting out the quiet period would only add latency) or nothing happened for the quiet period.
+     */
+    private boolean networkIdle(HtmlPage page, NetworkActivity activity) {
+        if (!activity.idleFor(Duration.ZERO)) {
+            return false;
+        }
+        return page.getEnclosingWindow().getJobManager().getJobCount() == 0 || activity.idleFor(settings.networkIdle());
+    }
+
+    private RenderOutcome.Rendered rendered(String html, int status, Map<String, String> headers, HtmlUnitClient client,
+                                            RenderJob job) {
+        List<String> errors = client.errors().messages();
+        return new RenderOutcome.Rendered(html, status, headers, job.url(), errors, NAME);
+    }
+
+    private static Map<String, String> originHeaders(WebResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (NameValuePair h : response.getResponseHeaders()) {
+            if (HeaderPolicy.fromOrigin(h.getName()) && !h.getName().equalsIgnoreCase("Location")) {
+                headers.put(PageSignals.canonical(h.getName()), h.getValue());
+            }
+        }
+        return headers;
+    }
+
+    private static String serialise(HtmlPage page) {
+        String doctype = page.getDoctype() == null ? "" : doctype(page.getDoctype());
+        try {
+            Object outer = page.executeJavaScript("document.documentElement.outerHTML").getJavaScriptResult();
+            return doctype + outer;
+        } catch (RuntimeException e) {
+            LOG.debug("event=serialise-fallback error={}", e.toString());
+            return doctype + page.getDocumentElement().asXml();
+        }
+    }
+
+    private static String doctype(org.w3c.dom.DocumentType type) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE ").append(type.getName());
+        if (type.getPublicId() != null && !type.getPublicId().isEmpty()) {
+            sb.append(" PUBLIC \"").append(type.getPublicId()).append('"');
+            if (type.getSystemId() != null && !type.getSystemId().isEmpty()) {
+                sb.append(" \"").append(type.getSystemId()).append('"');
+            }
+        }
+        return sb.append(">").toString();
+    }
+
+    @Override
+    public void abort() {
+        HtmlUnitClient c = current;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(HtmlUnitClient::close);
+        clients.clear();
+    }
+
+    /** Reading {@code window.prerenderReady} without running script (safe while page scripts run). */
+    private enum ReadyFlag {
+        UNDEFINED, WAITING, READY;
+        static final Duration POLL = Duration.ofMillis(50);
+
+        static ReadyFlag read(HtmlPage page) {
+            Object window = page.getEnclosingWindow().getScriptableObject();
+            if (!(window instanceof org.htmlunit.corejs.javascript.Scriptable scope)) {
+                return UNDEFINED;
+            }
+            Object v = org.htmlunit.corejs.javascript.ScriptableObject.getProperty(scope, "prerenderReady");
+            if (v == org.htmlunit.corejs.javascript.Scriptable.NOT_FOUND
+                    || v instanceof org.htmlunit.corejs.javascript.Undefined) {
+                return UNDEFINED;
+            }
+            return Boolean.TRUE.equals(v) ? READY : WAITING;
+        }
+    }
+
+    /** Closes windows other than the main one; used by {@link HtmlUnitClient#reset(java.net.URI)}. */
+    static void closeExtraWindows(WebClient web) {
+        List<TopLevelWindow> windows = web.getTopLevelWindows();
+        for (int i = 1; i < windows.size(); i++) {
+            windows.get(i).close();
+        }
+    }
+
+    static WebRequest request(java.net.URL url) {
+        WebRequest r = new WebRequest(url);
+        r.setAdditionalHeader(DeviceProfile.PRERENDER_HEADER, "1");
+        return r;
+    }
+}

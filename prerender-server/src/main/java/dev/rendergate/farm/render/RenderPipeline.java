@@ -1,0 +1,80 @@
+package dev.rendergate.farm.render;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Engine pool plus the steps every snapshot goes through whatever engine made it: status and headers from the
+ * page's metas, {@code Location} made absolute and moved to the public origin, post-processing.
+ */
+public final class RenderPipeline implements AutoCloseable {
+    private final EnginePool pool;
+    private final RenderSettings settings;
+
+    public RenderPipeline(EnginePool pool, RenderSettings settings) {
+        this.pool = pool;
+        this.settings = settings;
+    }
+
+    /**
+     * Renders and post-processes one job.
+     *
+     * @throws PoolSaturatedException when the queue is full
+     */
+    public RenderOutcome render(RenderJob job) {
+        RenderOutcome outcome = pool.render(job);
+        return outcome instanceof RenderOutcome.Rendered r ? finish(r) : outcome;
+    }
+
+    /** The pool behind this pipeline (queue depth, readiness). */
+    public EnginePool pool() {
+        return pool;
+    }
+
+    RenderOutcome.Rendered finish(RenderOutcome.Rendered r) {
+        Document doc = Jsoup.parse(r.html(), r.finalUrl().toString());
+        PageSignals signals = PageSignals.extract(doc);
+        int status = signals.status().orElse(r.status());
+        Map<String, String> headers = new LinkedHashMap<>(r.headers());
+        headers.putAll(signals.headers());
+        String location = headers.get("Location");
+        if (location != null) {
+            headers.put("Location", publicLocation(r.finalUrl(), location));
+        }
+        SnapshotPostProcessor.process(doc, r.finalUrl(), UUID.randomUUID().toString());
+        return r.with(doc.outerHtml(), status, headers);
+    }
+
+    /** Absolute, and on the public origin when it points at one of the allowed (internal) origins. */
+    String publicLocation(URI page, String location) {
+        URI absolute;
+        try {
+            absolute = page.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+        if (settings.publicOrigin() == null || absolute.getHost() == null || absolute.getScheme() == null) {
+            return absolute.toString();
+        }
+        String origin = dev.rendergate.farm.guard.UrlGuard.originOf(absolute);
+        if (!settings.allowedOrigins().contains(origin)) {
+            return absolute.toString();
+        }
+        URI pub = URI.create(settings.publicOrigin());
+        boolean defaultPort = (pub.getScheme().equals("https") && pub.getPort() == 443)
+                || (pub.getScheme().equals("http") && pub.getPort() == 80);
+        String authority = pub.getHost() + (defaultPort ? "" : ":" + pub.getPort());
+        String rest = absolute.getRawPath() + (absolute.getRawQuery() == null ? "" : "?" + absolute.getRawQuery())
+                + (absolute.getRawFragment() == null ? "" : "#" + absolute.getRawFragment());
+        return pub.getScheme() + "://" + authority + rest;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,6 @@
+class App {
+  async render() {
+    document.getElementById('app').innerHTML = '<h1>Rendered by a module</h1>';
+  }
+}
+new App().render();
