@@ -15,11 +15,14 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code <prefix>fence}. Every command is bounded by the configured timeout; the first failure marks
  * the tier down (logged once), after which requests skip Redis. A prober pings Redis every
  * {@value #PROBE_MILLIS} ms, so the state also flips without traffic: down when a ping fails, up
- * again (logged once) when one answers; Lettuce reconnects dropped connections by itself.
+ * again (logged once) when one answers; Lettuce reconnects dropped connections by itself. Every
+ * store and delete is announced on the channel {@code <prefix>invalidate}, so the other nodes drop
+ * their L1 copy and read the new snapshot from Redis.
  */
 final class RedisTier implements SharedTier {
 
@@ -79,9 +84,15 @@ final class RedisTier implements SharedTier {
     private final ScheduledExecutorService prober;
     private final AtomicReference<Boolean> up = new AtomicReference<>();
     private final LongAdder errors = new LongAdder();
+    private final String nodeId = UUID.randomUUID().toString();
+    private final String channel;
+    private final PeerInvalidations peers;
     private volatile StatefulRedisConnection<String, byte[]> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
-    private RedisTier(CacheConfig config) {
+    private RedisTier(CacheConfig config, PeerInvalidations peers) {
+        this.peers = peers;
+        this.channel = config.redisKeyPrefix() + "invalidate";
         this.where = config.redisUri().getHost() + ":" + (config.redisUri().getPort() < 0 ? 6379 : config.redisUri().getPort());
         this.snapPrefix = config.redisKeyPrefix() + "snap:";
         this.lockPrefix = config.redisKeyPrefix() + "lock:";
@@ -110,8 +121,8 @@ final class RedisTier implements SharedTier {
     }
 
     /** Connects now if Redis answers; otherwise starts down and keeps probing. Never throws for a down Redis. */
-    static RedisTier connect(CacheConfig config) {
-        RedisTier tier = new RedisTier(config);
+    static RedisTier connect(CacheConfig config, PeerInvalidations peers) {
+        RedisTier tier = new RedisTier(config, peers);
         tier.probe();
         tier.prober.scheduleWithFixedDelay(tier::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         return tier;
@@ -160,8 +171,12 @@ final class RedisTier implements SharedTier {
             return;
         }
         byte[] body = SnapshotCodec.encode(snapshot);
-        call(redis -> redis.eval(STORE, ScriptOutputType.INTEGER, new String[] {snapKey(key), lockKey(key), fenceKey},
+        Long stored = call(redis -> redis.eval(STORE, ScriptOutputType.INTEGER,
+                new String[] {snapKey(key), lockKey(key), fenceKey},
                 ascii(fence), body, ascii(Math.max(1, keepFor.toMillis()))), null);
+        if (stored != null && stored == 1) {
+            announce('K', key.id());
+        }
     }
 
     @Override
@@ -172,6 +187,7 @@ final class RedisTier implements SharedTier {
     @Override
     public void delete(CacheKey key) {
         call(redis -> redis.del(snapKey(key)), null);
+        announce('K', key.id());
     }
 
     @Override
@@ -180,12 +196,15 @@ final class RedisTier implements SharedTier {
         for (Device device : Device.values()) {
             deleted += deleteMatching(glob(snapPrefix + device.label() + ":" + urlPrefix) + "*");
         }
+        announce('P', urlPrefix);
         return deleted;
     }
 
     @Override
     public long deleteAll() {
-        return deleteMatching(glob(snapPrefix) + "*");
+        long deleted = deleteMatching(glob(snapPrefix) + "*");
+        announce('A', "");
+        return deleted;
     }
 
     @Override
@@ -196,6 +215,10 @@ final class RedisTier implements SharedTier {
     @Override
     public void close() {
         prober.shutdownNow();
+        StatefulRedisPubSubConnection<String, String> listening = subscription;
+        if (listening != null) {
+            listening.close();
+        }
         StatefulRedisConnection<String, byte[]> open = connection;
         if (open != null) {
             open.close();
@@ -250,9 +273,49 @@ final class RedisTier implements SharedTier {
                 connection = open;
             }
             open.sync().ping();
+            if (subscription == null) {
+                subscription = subscribe();
+            }
             markUp();
         } catch (RuntimeException e) {
             markDown(e);
+        }
+    }
+
+    private StatefulRedisPubSubConnection<String, String> subscribe() {
+        StatefulRedisPubSubConnection<String, String> listening = client.connectPubSub(StringCodec.UTF8);
+        listening.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String message) {
+                applyAnnouncement(message);
+            }
+        });
+        listening.setTimeout(timeout);
+        listening.sync().subscribe(channel); // Lettuce re-subscribes by itself after a reconnect.
+        return listening;
+    }
+
+    /** Tells the other nodes to drop their L1 copies; lost while Redis is down (their TTLs bound the damage). */
+    private void announce(char operation, String argument) {
+        byte[] message = (nodeId + "\n" + operation + "\n" + argument).getBytes(StandardCharsets.UTF_8);
+        call(redis -> redis.publish(channel, message), null);
+    }
+
+    private void applyAnnouncement(String message) {
+        String[] parts = message.split("\n", 3);
+        if (parts.length != 3 || parts[0].equals(nodeId)) {
+            return;
+        }
+        switch (parts[1]) {
+            case "K" -> {
+                int colon = parts[2].indexOf(':');
+                if (colon > 0) {
+                    peers.key(new CacheKey(parts[2].substring(colon + 1), Device.fromLabel(parts[2].substring(0, colon))));
+                }
+            }
+            case "P" -> peers.prefix(parts[2]);
+            case "A" -> peers.all();
+            default -> LOG.debug("cache l2 ignored announcement operation={}", parts[1]);
         }
     }
 

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * one render: on a node through a per-key future, across nodes through a fenced Redis lock. A render
  * that throws propagates to every caller waiting on it and caches nothing; only statuses
  * {@link CacheConfig#ttlFor(int)} gives a TTL are cached. Redis being down or slow never fails a
- * lookup. Thread-safe; {@link #close()} releases the Redis connection.
+ * lookup. What one node stores or invalidates is announced to the others through Redis, so they drop
+ * their L1 copies (announcements made while Redis is down are lost; TTLs bound the damage).
+ * Thread-safe; {@link #close()} releases the Redis connections.
  */
 public final class SnapshotCache implements AutoCloseable {
 
@@ -49,14 +51,12 @@ public final class SnapshotCache implements AutoCloseable {
     private final LongAdder stale = new LongAdder();
     private final LongAdder evictions = new LongAdder();
 
-    private SnapshotCache(CacheConfig config, Ticker ticker, Executor executor, ExecutorService ownedExecutor,
-                          SharedTier l2) {
+    private SnapshotCache(CacheConfig config, Ticker ticker, Executor executor, ExecutorService ownedExecutor) {
         this.config = config;
         this.keyRules = config.keyRules();
         this.ticker = ticker;
         this.executor = executor;
         this.ownedExecutor = ownedExecutor;
-        this.l2 = l2;
         this.l1 = Caffeine.newBuilder()
                 .ticker(ticker)
                 .executor(Runnable::run) // maintenance on the writing thread: evictions are deterministic
@@ -69,6 +69,7 @@ public final class SnapshotCache implements AutoCloseable {
                     }
                 })
                 .build();
+        this.l2 = config.redisUri() == null ? SharedTier.NONE : RedisTier.connect(config, new L1Invalidations());
         this.singleFlight = new SingleFlight(config, ticker, l1, l2);
     }
 
@@ -96,8 +97,7 @@ public final class SnapshotCache implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(executor, "executor");
-        SharedTier l2 = config.redisUri() == null ? SharedTier.NONE : RedisTier.connect(config);
-        return new SnapshotCache(config, ticker, executor, owned, l2);
+        return new SnapshotCache(config, ticker, executor, owned);
     }
 
     /** The key rules this cache's configuration implies, for building {@link CacheKey}s. */
@@ -163,10 +163,14 @@ public final class SnapshotCache implements AutoCloseable {
      */
     public long invalidatePrefix(String urlPrefix) {
         Objects.requireNonNull(urlPrefix, "urlPrefix");
-        long removed = l1.asMap().keySet().stream().filter(key -> key.url().startsWith(urlPrefix))
-                .map(key -> l1.asMap().remove(key) != null).filter(Boolean::booleanValue).count();
+        long removed = invalidateL1Prefix(urlPrefix);
         l2.deletePrefix(urlPrefix);
         return removed;
+    }
+
+    private long invalidateL1Prefix(String urlPrefix) {
+        return l1.asMap().keySet().stream().filter(key -> key.url().startsWith(urlPrefix))
+                .map(key -> l1.asMap().remove(key) != null).filter(Boolean::booleanValue).count();
     }
 
     public void invalidateAll() {
@@ -228,6 +232,24 @@ public final class SnapshotCache implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             revalidating.remove(key);
             LOG.warn("cache revalidate rejected key={}", key.id());
+        }
+    }
+
+    /** Applies what other nodes announce to this node's L1 only (never re-announced). */
+    private final class L1Invalidations implements PeerInvalidations {
+        @Override
+        public void key(CacheKey key) {
+            l1.invalidate(key);
+        }
+
+        @Override
+        public void prefix(String urlPrefix) {
+            invalidateL1Prefix(urlPrefix);
+        }
+
+        @Override
+        public void all() {
+            l1.invalidateAll();
         }
     }
 
