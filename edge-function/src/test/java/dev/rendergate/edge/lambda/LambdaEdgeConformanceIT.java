@@ -1,0 +1,158 @@
+package dev.rendergate.edge.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.request.EdgeConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Lambda@Edge artifact behaves exactly like the JVM handlers: every fixture goes through the JVM
+ * and through {@code node} on the unzipped {@code target/lambda-edge.zip}, and the JSON outputs must be
+ * byte-identical, under the fixtures' test settings and under the settings bundled by the build.
+ */
+class LambdaEdgeConformanceIT {
+
+    private static final long HARD_LIMIT_BYTES = 1024 * 1024;
+    private static final long NODE_TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    static Path bundleDir;
+
+    private static Path zip;
+    private static final Map<String, Map<?, ?>> NODE_RESULTS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runFixturesThroughNode() throws Exception {
+        zip = Path.of(System.getProperty("rendergate.lambdaEdgeZip", "target/lambda-edge.zip"));
+        assertThat(zip).as("the build's Lambda@Edge package (run mvn package first)").exists();
+        unzip(zip, bundleDir);
+        Path runner = bundleDir.resolve("conformance-runner.js");
+        try (InputStream in = LambdaEdgeConformanceIT.class.getResourceAsStream("/node/conformance-runner.js")) {
+            Files.copy(in, runner);
+        }
+        String node = System.getProperty("rendergate.node", "node");
+        String output = run(List.of(node, runner.toString(), bundleDir.toString(), EventFixtures.folder().toString()));
+        for (String line : output.split("\n")) {
+            if (!line.isBlank()) {
+                Map<?, ?> result = (Map<?, ?>) JsonReader.parse(line);
+                NODE_RESULTS.put((String) result.get("name"), result);
+            }
+        }
+    }
+
+    @Test
+    void zip_holdsIndexAndBundle_wellUnderTheLambdaEdgeLimit() throws IOException {
+        long size = Files.size(zip);
+        System.out.printf("lambda-edge.zip: %d bytes; rendergate-edge.js: %d bytes%n",
+                size, Files.size(bundleDir.resolve("rendergate-edge.js")));
+        assertThat(size).isLessThanOrEqualTo(HARD_LIMIT_BYTES);
+        assertThat(bundleDir.resolve("index.js")).exists();
+    }
+
+    @Test
+    void node_ranEveryFixture() {
+        assertThat(NODE_RESULTS.keySet()).containsExactlyElementsOf(EventFixtures.names());
+    }
+
+    @TestFactory
+    List<DynamicTest> jvmAndNode_giveByteIdenticalOutput() {
+        EdgeTriggers underTestSettings = EdgeTriggers.of(
+                EdgeConfig.from(SettingsText.parse(EventFixtures.settings())), CrawlerClassifier.standard());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : EventFixtures.names()) {
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                String event = EventFixtures.event(name);
+                Map<?, ?> node = NODE_RESULTS.get(name);
+                assertThat(node).as("node result for " + name).isNotNull();
+                assertThat(node.get("settings")).as("test settings").isEqualTo(underTestSettings.handle(event));
+                assertThat(node.get("bundled")).as("bundled settings").isEqualTo(jvmHandler(name, event));
+                assertThat(node.get("indexMatches")).as("index.js handler returns the core's request")
+                        .isEqualTo(Boolean.TRUE);
+            }));
+        }
+        return tests;
+    }
+
+    /** The real Lambda stream handlers, chosen like the JS entry chooses, by the fixture's trigger. */
+    private static String jvmHandler(String name, String event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayInputStream in = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
+        if (name.startsWith("origin-")) {
+            new OriginRequestHandler().handleRequest(in, out, null);
+        } else {
+            new ViewerRequestHandler().handleRequest(in, out, null);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            fail("Cannot start '" + command.get(0) + "' (" + e.getMessage() + "). The Lambda@Edge conformance test "
+                    + "needs Node.js 18 or newer on the PATH, or -Drendergate.node=/path/to/node.");
+            throw e;
+        }
+        process.getOutputStream().close();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Thread errReader = new Thread(() -> copy(process.getErrorStream(), stderr));
+        errReader.start();
+        copy(process.getInputStream(), stdout);
+        if (!process.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("node did not finish within " + NODE_TIMEOUT_SECONDS + " s");
+        }
+        errReader.join(TimeUnit.SECONDS.toMillis(5));
+        assertThat(process.exitValue()).as("node exit code; stderr: " + stderr.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void unzip(Path zipFile, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zipFile))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file);
+                }
+            }
+        }
+    }
+}
