@@ -28,6 +28,7 @@ public final class CrawlerClassifier {
     private final UaMatcher[] matchers;
     private final KeywordAutomaton automaton;
     private final int[][] rulesByKeyword;
+    private final long[] alwaysCandidates;
     private final int[] tabletIds;
     private final int[] phoneIds;
 
@@ -38,9 +39,13 @@ public final class CrawlerClassifier {
         this.tabletIds = register(ids, DeviceHints.TABLET);
         this.phoneIds = register(ids, DeviceHints.PHONE);
         List<List<Integer>> byKeyword = new ArrayList<>();
+        this.alwaysCandidates = new long[(rules.length >>> 6) + 1];
         for (int r = 0; r < rules.length; r++) {
             CrawlerRule rule = rules[r];
             matchers[r] = rule.pattern() == null ? null : factory.compile(rule.pattern(), true);
+            if (rule.keywords().isEmpty()) {
+                alwaysCandidates[r >>> 6] |= 1L << r;
+            }
             for (String keyword : rule.keywords()) {
                 int id = ids.computeIfAbsent(keyword, k -> ids.size());
                 while (byKeyword.size() <= id) {
@@ -94,7 +99,7 @@ public final class CrawlerClassifier {
     }
 
     private CrawlerRule decide(String userAgent, long[] hits) {
-        long[] candidates = null;
+        long[] candidates = alwaysCandidates.clone();
         for (int word = 0; word < hits.length; word++) {
             long bits = hits[word];
             while (bits != 0) {
@@ -104,14 +109,11 @@ public final class CrawlerClassifier {
                     continue;
                 }
                 for (int rule : rulesByKeyword[id]) {
-                    if (candidates == null) {
-                        candidates = new long[(rules.length >>> 6) + 1];
-                    }
                     candidates[rule >>> 6] |= 1L << rule;
                 }
             }
         }
-        return candidates == null ? null : firstMatch(userAgent, candidates);
+        return firstMatch(userAgent, candidates);
     }
 
     private CrawlerRule firstMatch(String userAgent, long[] candidates) {

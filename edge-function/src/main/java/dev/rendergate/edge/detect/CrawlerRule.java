@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * One detection rule as plain data: when any keyword occurs in the User-Agent (ASCII case-insensitive
- * substring) and the optional pattern also matches the lower-cased User-Agent, the rule decides.
+ * substring; a leading {@code ^} anchors it at the start) and the optional pattern also matches the
+ * lower-cased User-Agent, the rule decides. A rule without keywords is a candidate for every User-Agent
+ * that no earlier rule decided, so it must have a pattern.
  *
  * <p>Rules are evaluated in table order among those whose keywords occur, so a specific rule
  * ({@code googlebot-image}) precedes a general one ({@code googlebot}), and person rules (in-app
@@ -13,7 +15,7 @@ import java.util.Objects;
  *
  * @param name stable lower-case name reported in the verdict (for person rules, a label for tests)
  * @param botClass the class of bot; null for a person rule
- * @param keywords lower-case ASCII literals, at least one; any of them makes the rule a candidate
+ * @param keywords lower-case ASCII literals; any of them makes the rule a candidate; empty = always a candidate
  * @param pattern optional regular expression over the lower-cased User-Agent; null when the keyword is enough
  */
 public record CrawlerRule(String name, BotClass botClass, List<String> keywords, String pattern) {
@@ -21,11 +23,11 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
     public CrawlerRule {
         Objects.requireNonNull(name, "name");
         keywords = List.copyOf(keywords);
-        if (keywords.isEmpty()) {
-            throw new IllegalArgumentException("rule " + name + " needs at least one keyword");
+        if (keywords.isEmpty() && pattern == null) {
+            throw new IllegalArgumentException("rule " + name + " needs a keyword or a pattern");
         }
         for (String keyword : keywords) {
-            if (keyword.isEmpty() || !isLowerAscii(keyword)) {
+            if (keyword.isEmpty() || keyword.equals("^") || !isLowerAscii(keyword)) {
                 throw new IllegalArgumentException("rule " + name + ": keyword must be lower-case ASCII: " + keyword);
             }
         }
@@ -39,6 +41,11 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
     /** A bot rule that needs one of the keywords and the pattern. */
     public static CrawlerRule botWhen(BotClass botClass, String name, String pattern, String... keywords) {
         return new CrawlerRule(name, Objects.requireNonNull(botClass, "botClass"), List.of(keywords), pattern);
+    }
+
+    /** A rule tried on every User-Agent that reaches it, decided by its pattern alone. */
+    public static CrawlerRule shape(BotClass botClass, String name, String pattern) {
+        return new CrawlerRule(name, Objects.requireNonNull(botClass, "botClass"), List.of(), Objects.requireNonNull(pattern));
     }
 
     /** A rule that recognises a person (in-app browser, look-alike name) before the generic heuristics run. */

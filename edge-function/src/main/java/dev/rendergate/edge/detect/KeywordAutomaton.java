@@ -9,29 +9,36 @@ import java.util.List;
  * pass over the raw User-Agent finds every keyword without allocating a lower-cased copy.
  *
  * <p>Characters that occur in no keyword share one class whose transitions all lead back to the root,
- * which keeps the dense transition table small. ASCII control characters are reported separately.
+ * which keeps the dense transition table small. ASCII control characters are reported separately. A
+ * keyword starting with {@code ^} is anchored at the start of the text: the scan begins by feeding a
+ * virtual start-of-text character that only anchored keywords begin with.
  */
 final class KeywordAutomaton {
 
     private static final int CONTROL = -1;
 
     private final int[] classOf = new int[128];
+    private final int startClass;
     private final int classes;
+    private final int startState;
     private final int[] delta;
     private final int[][] outputs;
     private final int keywordCount;
 
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
-        this.classes = assignClasses(keywords);
+        this.startClass = assignClasses(keywords);
+        this.classes = startClass + 1;
         List<int[]> gotos = new ArrayList<>();
         List<int[]> outs = new ArrayList<>();
         gotos.add(emptyRow());
         outs.add(null);
         for (int id = 0; id < keywords.size(); id++) {
             int state = 0;
-            for (char c : keywords.get(id).toCharArray()) {
-                int cls = classOf[c];
+            String keyword = keywords.get(id);
+            for (int i = 0; i < keyword.length(); i++) {
+                char c = keyword.charAt(i);
+                int cls = i == 0 && c == '^' ? startClass : classOf[c];
                 if (gotos.get(state)[cls] <= 0) {
                     gotos.get(state)[cls] = gotos.size();
                     gotos.add(emptyRow());
@@ -44,6 +51,7 @@ final class KeywordAutomaton {
         this.delta = new int[gotos.size() * classes];
         this.outputs = outs.toArray(new int[0][]);
         link(gotos);
+        this.startState = delta[startClass];
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
@@ -60,7 +68,7 @@ final class KeywordAutomaton {
         int[] table = delta;
         int[] classTable = classOf;
         int width = classes;
-        int state = 0;
+        int state = startState;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             int cls = c < 128 ? classTable[c] : 0;
@@ -83,7 +91,8 @@ final class KeywordAutomaton {
     private int assignClasses(List<String> keywords) {
         int next = 1;
         for (String keyword : keywords) {
-            for (char c : keyword.toCharArray()) {
+            for (int i = keyword.startsWith("^") ? 1 : 0; i < keyword.length(); i++) {
+                char c = keyword.charAt(i);
                 if (classOf[c] == 0) {
                     classOf[c] = next++;
                 }

@@ -24,12 +24,13 @@ final class NamedCrawlers {
                 bot(SEARCH, "storebot-google", "storebot-google"),
                 bot(SEARCH, "adsbot-google-mobile", "adsbot-google-mobile"),
                 bot(SEARCH, "adsbot-google", "adsbot-google"),
-                bot(SEARCH, "mediapartners-google", "mediapartners-google"),
+                botWhen(SEARCH, "mediapartners-google", "(^|compatible; ?)mediapartners-google", "mediapartners-google"),
                 bot(AI, "google-cloudvertexbot", "google-cloudvertexbot"),
                 bot(SEARCH, "googleother", "googleother"),
                 bot(SEARCH, "apis-google", "apis-google"),
-                bot(SEARCH, "feedfetcher-google", "feedfetcher-google"),
-                bot(SEARCH, "googlebot", "googlebot"),
+                bot(SEARCH, "google-pagerenderer", "google-pagerenderer", "developers.google.com/+/web/snippet"),
+                botWhen(SEARCH, "feedfetcher-google", "^feedfetcher-google", "feedfetcher-google"),
+                botWhen(SEARCH, "googlebot", "googlebot(-mobile)?/[0-9]", "googlebot"),
                 bot(SEARCH, "bingpreview", "bingpreview"),
                 bot(SEARCH, "adidxbot", "adidxbot"),
                 bot(SEARCH, "bingbot", "bingbot"),
@@ -48,7 +49,6 @@ final class NamedCrawlers {
                 bot(SEARCH, "applebot", "applebot"),
                 bot(SEARCH, "mojeekbot", "mojeekbot"),
                 bot(SEARCH, "ecosiabot", "ecosiabot"),
-                bot(SEARCH, "coccocbot", "coccocbot"),
                 bot(SEARCH, "360spider", "360spider"),
                 bot(SEARCH, "exabot", "exabot"));
     }
@@ -60,29 +60,28 @@ final class NamedCrawlers {
                 bot(SOCIAL, "facebookexternalhit", "facebookexternalhit"),
                 bot(SOCIAL, "facebookcatalog", "facebookcatalog"),
                 bot(SOCIAL, "facebot", "facebot"),
+                bot(SOCIAL, "telegrambot", "telegrambot"),
                 bot(SOCIAL, "twitterbot", "twitterbot"),
                 bot(SOCIAL, "linkedinbot", "linkedinbot"),
                 bot(SOCIAL, "slackbot-linkexpanding", "slackbot-linkexpanding"),
                 bot(SOCIAL, "slack-imgproxy", "slack-imgproxy"),
                 bot(SOCIAL, "slackbot", "slackbot"),
                 bot(SOCIAL, "discordbot", "discordbot"),
-                botWhen(SOCIAL, "whatsapp", "(^|[^a-z])whatsapp/[0-9]", "whatsapp"),
-                bot(SOCIAL, "telegrambot", "telegrambot"),
+                botWhen(SOCIAL, "whatsapp", "^whatsapp($|/)", "whatsapp"),
                 botWhen(SOCIAL, "pinterestbot", "pinterestbot|pinterest/0\\.|pinterest\\.com/bot", "pinterest"),
                 bot(SOCIAL, "redditbot", "redditbot"),
-                botWhen(SOCIAL, "viber", "(^|[^a-z])viber/[0-9]", "viber"),
+                botWhen(SOCIAL, "viber", "^viber($|/)", "viber"),
                 bot(SOCIAL, "skypeuripreview", "skypeuripreview"),
                 bot(SOCIAL, "microsoftpreview", "microsoftpreview"),
                 bot(SOCIAL, "embedly", "embedly"),
                 bot(SOCIAL, "iframely", "iframely"),
                 botWhen(SOCIAL, "mastodon", "mastodon/[0-9]", "mastodon"),
-                bot(SOCIAL, "bluesky", "cardyb", "bluesky"),
+                botWhen(SOCIAL, "bluesky", "cardyb|bluesky(/|previewbot|-domain)", "cardyb", "bluesky"),
                 bot(SOCIAL, "vkshare", "vkshare"),
                 bot(SOCIAL, "snapchat", "snap url preview", "snapurlpreview"),
                 bot(SOCIAL, "tumblr", "tumblr/"),
                 bot(SOCIAL, "flipboardproxy", "flipboardproxy"),
-                bot(SOCIAL, "yahoo-link-preview", "yahoo link preview"),
-                bot(SOCIAL, "google-pagerenderer", "google-pagerenderer"));
+                bot(SOCIAL, "yahoo-link-preview", "yahoo link preview"));
     }
 
     static List<CrawlerRule> ai() {
@@ -95,7 +94,7 @@ final class NamedCrawlers {
                 bot(AI, "claude-web", "claude-web"),
                 bot(AI, "claudebot", "claudebot"),
                 bot(AI, "anthropic-ai", "anthropic-ai"),
-                bot(AI, "perplexity-user", "perplexity-user"),
+                bot(AI, "perplexity-user", "perplexity-user", "perplexityuser"),
                 bot(AI, "perplexitybot", "perplexitybot"),
                 bot(AI, "amazonbot", "amazonbot"),
                 bot(AI, "bytespider", "bytespider"),
@@ -107,7 +106,7 @@ final class NamedCrawlers {
                 bot(AI, "mistralai-user", "mistralai-user"),
                 bot(AI, "deepseekbot", "deepseekbot"),
                 bot(AI, "meta-externalagent", "meta-externalagent"),
-                bot(AI, "meta-externalfetcher", "meta-externalfetcher"));
+                bot(SOCIAL, "meta-externalfetcher", "meta-externalfetcher"));
     }
 
     static List<CrawlerRule> tools() {
@@ -123,9 +122,37 @@ final class NamedCrawlers {
                 bot(TOOL, "axios", "axios/"),
                 bot(TOOL, "node-fetch", "node-fetch"),
                 bot(TOOL, "ahrefsbot", "ahrefsbot", "ahrefssiteaudit"),
-                bot(TOOL, "semrushbot", "semrushbot"),
+                bot(TOOL, "semrushbot", "semrushbot", "siteauditbot"),
                 bot(TOOL, "mj12bot", "mj12bot"),
                 bot(TOOL, "dotbot", "dotbot"),
-                bot(TOOL, "screaming-frog", "screaming frog"));
+                bot(TOOL, "screaming-frog", "screaming frog"),
+                bot(TOOL, "rogerbot", "rogerbot"),
+                bot(TOOL, "blexbot", "blexbot"),
+                bot(TOOL, "serpstatbot", "serpstatbot"),
+                bot(TOOL, "dataforseobot", "dataforseobot"),
+                bot(TOOL, "barkrowler", "barkrowler"),
+                bot(TOOL, "sitebulb", "sitebulb"),
+                bot(TOOL, "uptimerobot", "uptimerobot"),
+                bot(TOOL, "pingdom", "pingdom"),
+                bot(TOOL, "statuscake", "statuscake"),
+                bot(TOOL, "site24x7", "site24x7"),
+                bot(TOOL, "uptime-kuma", "uptime-kuma"),
+                bot(TOOL, "gtmetrix", "gtmetrix"),
+                bot(TOOL, "webpagetest", "ptst/"),
+                // Tools that dress as a browser, an app or an Electron shell; decided before the person rules.
+                bot(TOOL, "brandverity", "brandverity"),
+                bot(TOOL, "ips-agent", "ips-agent"),
+                botWhen(TOOL, "dmoz-silk", "^silk/1\\.0 ", "^silk/"),
+                bot(TOOL, "ai-coding-agent", " code/1.", "trae/"),
+                bot(TOOL, "site-auditor", "siteimprove", "dareboost", "silktide", "hardenize", "rsiteauditor",
+                        "cookiehubverify", "sqwatcher", "foregenix", "ghost inspector", "linktiger", "marketgoo",
+                        "testlocally", "criticalcss", "pwabuilder", "nitro-optimizer", "(compatible; optimizer)",
+                        "collapsify", "watchtowr", "abuse.xmco.fr", "thousandeyes", "appinsights", "; rigor)",
+                        "hotjar", "montools"),
+                bot(TOOL, "marketing-data", "outbrain", "twingly", "dataprovider", "theoldreader", "datanyze",
+                        "trendsmapresolver", "inoreader", "google-ads-conversions", "attracta", "scope3", "sindup/",
+                        "impact.com agent", "webcapture", "adbeat.com", "rb.gy/", "newsnow/", "printfriendly",
+                        "readable/", "retroliste", "snapchatads", "upday/", " ylt ", "evc-batch", "manus-user",
+                        "google-agent", "googleagent-"));
     }
 }

@@ -1,8 +1,5 @@
 package dev.rendergate.edge.detect;
 
-import static dev.rendergate.edge.detect.BotClass.AI;
-import static dev.rendergate.edge.detect.BotClass.SEARCH;
-import static dev.rendergate.edge.detect.BotClass.SOCIAL;
 import static dev.rendergate.edge.detect.BotClass.TOOL;
 
 import java.util.ArrayList;
@@ -10,7 +7,8 @@ import java.util.List;
 
 /**
  * The bundled rule table, in evaluation order: the farm's own renderer, named crawlers (specific before
- * general), people whose User-Agents look automated, then generic heuristics for unnamed automation.
+ * general), people whose User-Agents look automated, generic heuristics for unnamed automation, then
+ * browser-shaped User-Agents are people and everything else is an unknown client.
  */
 final class StandardRules {
 
@@ -23,9 +21,13 @@ final class StandardRules {
         rules.addAll(NamedCrawlers.search());
         rules.addAll(NamedCrawlers.social());
         rules.addAll(NamedCrawlers.ai());
+        rules.addAll(ListedCrawlers.rules());
         rules.addAll(NamedCrawlers.tools());
         rules.addAll(People.rules());
         rules.addAll(GenericAutomation.rules());
+        rules.addAll(GenericAutomation.bareMozilla());
+        rules.addAll(People.browserShaped());
+        rules.addAll(GenericAutomation.nonBrowser());
         return List.copyOf(rules);
     }
 }
