@@ -1,0 +1,114 @@
+package dev.rendergate.cli;
+
+import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.gateway.Gateway;
+import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.PortInUseException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The embedded default: a gateway serving the site and a farm in the same process, the farm reachable only
+ * on loopback with a random token, allowed to render only the gateway's own origin.
+ */
+final class EmbeddedStack implements AutoCloseable {
+  private final Farm farm;
+  private final Gateway gateway;
+
+  private EmbeddedStack(Farm farm, Gateway gateway) {
+    this.farm = farm;
+    this.gateway = gateway;
+  }
+
+  /**
+   * Starts the farm, then the gateway in front of it.
+   *
+   * @throws UserFacingException naming the option to change when a port is taken or the site is missing
+   */
+  static EmbeddedStack start(GatewayConfig gatewayBase, FarmConfig farmBase) {
+    int gatewayPort = gatewayBase.port() != 0 ? gatewayBase.port() : freePort(gatewayBase.bindHost());
+    String token = randomToken();
+    FarmConfig farmConfig = farmBase
+        .withBindHost(InetAddress.getLoopbackAddress().getHostAddress())
+        .withToken(token)
+        .withAllowedOrigin("http://localhost:" + gatewayPort)
+        .withAllowedOrigin("http://127.0.0.1:" + gatewayPort)
+        .withPrivateAddressException("localhost:" + gatewayPort)
+        .withPrivateAddressException("127.0.0.1:" + gatewayPort);
+    GatewayConfig gatewayConfig = validated(gatewayBase.withPort(gatewayPort));
+    Farm farm = startFarm(farmConfig);
+    try {
+      URI farmUrl = URI.create("http://" + farmConfig.bindHost() + ":" + farm.port());
+      Gateway gateway = Gateway.create(gatewayConfig.withFarm(farmUrl, token));
+      startGateway(gateway);
+      return new EmbeddedStack(farm, gateway);
+    } catch (RuntimeException e) {
+      farm.stop();
+      throw e;
+    }
+  }
+
+  int gatewayPort() {
+    return gateway.port();
+  }
+
+  int farmPort() {
+    return farm.port();
+  }
+
+  /** Stops the gateway first (draining crawler requests in flight), then the farm. */
+  @Override
+  public void close() {
+    try {
+      gateway.stop();
+    } finally {
+      farm.stop();
+    }
+  }
+
+  private static GatewayConfig validated(GatewayConfig config) {
+    try {
+      return config.validate();
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage() + " (set it with --site or RENDERGATE_SITE)", e);
+    }
+  }
+
+  private static Farm startFarm(FarmConfig config) {
+    Farm farm = Farm.create(config);
+    try {
+      return farm.start();
+    } catch (IllegalStateException e) {
+      farm.stop();
+      throw new UserFacingException("the farm cannot listen on port " + config.port() + " (" + e.getMessage()
+          + "); choose another with --farm-port or RENDERGATE_FARM_PORT", e);
+    }
+  }
+
+  private static void startGateway(Gateway gateway) {
+    try {
+      gateway.start();
+    } catch (PortInUseException e) {
+      throw new UserFacingException("port " + e.port() + " is in use; choose another with --port or RENDERGATE_PORT", e);
+    }
+  }
+
+  private static int freePort(String bindHost) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bindHost))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UserFacingException("no free port on " + bindHost + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

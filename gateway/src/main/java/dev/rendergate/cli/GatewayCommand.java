@@ -1,0 +1,98 @@
+package dev.rendergate.cli;
+
+import dev.rendergate.gateway.Fallback;
+import dev.rendergate.gateway.Gateway;
+import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.PortInUseException;
+import dev.rendergate.gateway.ProxyRoute;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rendergate gateway}: the self-hosted edge in front of a farm. */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the edge: serves the SPA from --site, runs the edge function's decision on every request,",
+      "and proxies crawlers to the farm at --farm."
+    })
+final class GatewayCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "HTTP port. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_PORT]")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address to listen on. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_BIND]")
+  String bind;
+
+  @Option(names = "--site", paramLabel = "DIR", defaultValue = "static-site/site",
+      description = "Folder of the SPA to serve. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_SITE]")
+  Path site;
+
+  @Option(names = "--farm", paramLabel = "URL",
+      description = "Base URL of the prerender farm, e.g. http://farm.internal:3000. Without it crawlers get the "
+          + "fallback. [env: RENDERGATE_FARM]")
+  URI farm;
+
+  @Option(names = "--farm-token", paramLabel = "TOKEN",
+      description = "X-Prerender-Token sent to the farm. [env: RENDERGATE_FARM_TOKEN]")
+  String farmToken;
+
+  @Option(names = "--fallback", paramLabel = "MODE", defaultValue = "shell",
+      description = "What a crawler gets when the farm fails: shell (the SPA, 200) or unavailable "
+          + "(503 + Retry-After). Default: ${DEFAULT-VALUE}. [env: RENDERGATE_FALLBACK]")
+  String fallback;
+
+  @Option(names = "--public-origin", paramLabel = "URL",
+      description = "Public scheme://host[:port] of the site, used in the URL the farm renders; default: "
+          + "http://<Host header>. [env: RENDERGATE_PUBLIC_ORIGIN]")
+  URI publicOrigin;
+
+  @Option(names = "--route", paramLabel = "PREFIX=URL", split = ";",
+      description = "Another service behind the edge, e.g. /api/=http://127.0.0.1:9000; repeatable. "
+          + "[env: RENDERGATE_ROUTE]")
+  List<String> routes = List.of();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Gateway gateway = Gateway.create(config());
+    try {
+      gateway.start();
+    } catch (PortInUseException e) {
+      throw new UserFacingException("port " + e.port() + " is in use; choose another with --port or RENDERGATE_PORT", e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.stop();
+      stopped.countDown();
+    }, "rendergate-shutdown"));
+    spec.commandLine().getOut().println("gateway listening on http://" + bind + ":" + gateway.port());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return 0;
+  }
+
+  GatewayConfig config() {
+    try {
+      return GatewayConfig.defaults(site.toAbsolutePath().normalize())
+          .withPort(port)
+          .withBindHost(bind)
+          .withFarm(farm, farmToken)
+          .withFallback(Fallback.fromLabel(fallback))
+          .withPublicOrigin(publicOrigin)
+          .withRoutes(routes.stream().map(ProxyRoute::parse).toList())
+          .validate();
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), e);
+    }
+  }
+}

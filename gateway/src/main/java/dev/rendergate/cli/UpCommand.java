@@ -1,0 +1,91 @@
+package dev.rendergate.cli;
+
+import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.gateway.Fallback;
+import dev.rendergate.gateway.GatewayConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rendergate up}: gateway + farm + site in one process, the whole flow on one machine. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole flow in one process: the gateway serves the site on --port and sends crawlers to a farm",
+      "running in the same process on --farm-port (loopback only, with a random token). Stop it with Ctrl-C."
+    })
+final class UpCommand implements Callable<Integer> {
+  static final String GOOGLEBOT_SMARTPHONE =
+      "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
+          + "Chrome/131.0.6778.204 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of the gateway (0 picks a free one). Default: ${DEFAULT-VALUE}. [env: RENDERGATE_PORT]")
+  int port;
+
+  @Option(names = "--farm-port", paramLabel = "PORT", defaultValue = "3000",
+      description = "Port of the in-process farm on loopback (0 picks a free one). Default: ${DEFAULT-VALUE}. "
+          + "[env: RENDERGATE_FARM_PORT]")
+  int farmPort;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address the gateway listens on (0.0.0.0 for every interface). Default: ${DEFAULT-VALUE}. "
+          + "[env: RENDERGATE_BIND]")
+  String bind;
+
+  @Option(names = "--site", paramLabel = "DIR", defaultValue = "static-site/site",
+      description = "Folder of the SPA to serve (index.html, assets, api/). Default: ${DEFAULT-VALUE} "
+          + "(the launcher points it at the sample site). [env: RENDERGATE_SITE]")
+  Path site;
+
+  @Option(names = "--fallback", paramLabel = "MODE", defaultValue = "shell",
+      description = "What a crawler gets when a render fails: shell (the SPA, 200) or unavailable (503 + Retry-After). "
+          + "Default: ${DEFAULT-VALUE}. [env: RENDERGATE_FALLBACK]")
+  String fallback;
+
+  @Mixin FarmOptions farmOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    EmbeddedStack stack = EmbeddedStack.start(gatewayConfig(), farmConfig());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "rendergate-shutdown"));
+    printBanner(spec.commandLine().getOut(), stack);
+    stopped.await();
+    return 0;
+  }
+
+  GatewayConfig gatewayConfig() {
+    return GatewayConfig.defaults(site.toAbsolutePath().normalize())
+        .withPort(port)
+        .withBindHost(bind)
+        .withFallback(Fallback.fromLabel(fallback));
+  }
+
+  FarmConfig farmConfig() {
+    return farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort));
+  }
+
+  private static void printBanner(PrintWriter out, EmbeddedStack stack) {
+    String base = "http://localhost:" + stack.gatewayPort();
+    out.println("rendergate is up");
+    out.println("  site (people get the SPA):   " + base + "/");
+    out.println("  farm (loopback, token only): http://127.0.0.1:" + stack.farmPort() + "/health");
+    out.println("Fetch a page as Googlebot (smartphone) and get the rendered HTML:");
+    out.println("  curl -s -A '" + GOOGLEBOT_SMARTPHONE + "' " + base + "/");
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.rendergate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.gateway.GatewayConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The embedded default end to end: real gateway, real farm with HtmlUnit, the real sample site, real HTTP. */
+class UpIT {
+  static final Path SITE = Path.of("..", "static-site", "site").toAbsolutePath().normalize();
+  static final String GOOGLEBOT = UpCommand.GOOGLEBOT_SMARTPHONE;
+  static final String CHROME =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  static final String DOCTOR_17 = "/doctors/17-emma-schwarz";
+
+  static EmbeddedStack stack;
+  static HttpClient client;
+
+  @BeforeAll
+  static void start() {
+    stack = EmbeddedStack.start(
+        GatewayConfig.defaults(SITE).withPort(0),
+        FarmConfig.defaults().withPort(0).withPoolSize(2));
+    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void crawler_doctorPage_getsCompleteRenderedHtml() throws Exception {
+    HttpResponse<String> response = get(DOCTOR_17, GOOGLEBOT);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    Document page = Jsoup.parse(response.body());
+    assertThat(page.body().text()).contains("Dr. Emma Schwarz");
+    assertThat(page.title()).contains("Dr. Emma Schwarz");
+    assertThat(page.selectFirst("meta[name=description]").attr("content")).isNotBlank();
+    assertThat(page.selectFirst("link[rel=canonical]").attr("href")).endsWith(DOCTOR_17);
+    assertThat(page.select("script[type=application/ld+json]").html()).contains("Physician");
+    for (Element script : page.select("script")) {
+      assertThat(script.attr("type")).as("only JSON-LD scripts are left").isEqualTo("application/ld+json");
+    }
+  }
+
+  @Test
+  void person_doctorPage_getsTheSpaShellUntouched() throws Exception {
+    HttpResponse<String> response = get(DOCTOR_17, CHROME);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Files.readString(SITE.resolve("index.html")));
+  }
+
+  @Test
+  void person_sendingTheEdgesMarkerHeaders_stillGetsTheShell() throws Exception {
+    HttpRequest request = request(DOCTOR_17, CHROME)
+        .header("x-rendergate-bot", "googlebot")
+        .header("x-rendergate-class", "search")
+        .header("x-rendergate-device", "mobile")
+        .header("x-rendergate-ua", GOOGLEBOT)
+        .build();
+
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Files.readString(SITE.resolve("index.html")));
+  }
+
+  @Test
+  void crawler_assets_getTheBytesNotARender() throws Exception {
+    for (String asset : new String[] {"/app.js", "/style.css"}) {
+      HttpResponse<byte[]> response =
+          client.send(request(asset, GOOGLEBOT).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(Files.readAllBytes(SITE.resolve(asset.substring(1))));
+    }
+  }
+
+  @Test
+  void crawler_unknownRoute_gets404WithRenderedNotFoundPage() throws Exception {
+    HttpResponse<String> response = get("/no-such-page", GOOGLEBOT);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    Document page = Jsoup.parse(response.body());
+    assertThat(page.body().text()).containsIgnoringCase("not found");
+    assertThat(page.select("meta[name=prerender-status-code]")).isEmpty();
+  }
+
+  @Test
+  void crawler_oldDoctorUrl_gets301ToTheNewOne() throws Exception {
+    HttpResponse<String> response = get("/doctor/17", GOOGLEBOT);
+
+    assertThat(response.statusCode()).isEqualTo(301);
+    assertThat(response.headers().firstValue("location")).hasValueSatisfying(v -> assertThat(v).endsWith(DOCTOR_17));
+  }
+
+  private HttpResponse<String> get(String path, String userAgent) throws IOException, InterruptedException {
+    return client.send(request(path, userAgent).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path, String userAgent) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + stack.gatewayPort() + path))
+        .header("User-Agent", userAgent)
+        .timeout(Duration.ofSeconds(30));
+  }
+}
