@@ -239,88 +239,91 @@
 
   /* ------------------------------------------------------------------ views */
 
+  var WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+  /** Loads the doctor list, specialties and cities, then calls onData(catalog). */
+  function withCatalog(ctx, onData) {
+    getAll(['/api/doctors.json', '/api/specialties.json', '/api/cities.json'], ctx.guard(function (data) {
+      onData({
+        doctors: data[0].doctors, specialties: data[1], cities: data[2],
+        specialty: indexBy(data[1], 'slug'), city: indexBy(data[2], 'slug')
+      });
+    }));
+  }
+
   function ratingHtml(doctor) {
     return '<span class="rating" title="Rating ' + doctor.rating + ' of 5">' + STAR + ' ' + doctor.rating.toFixed(1) +
       ' <span class="muted">(' + doctor.reviewCount + ' reviews)</span></span>';
   }
 
-  function doctorCard(doctor, specialties, cities) {
-    var specialty = specialties[doctor.specialty];
-    var city = cities[doctor.city];
-    return '<li class="card doctor-card"><a href="' + escapeHtml(doctorPath(doctor)) + '">' +
-      '<img src="/images/doctor-placeholder.svg" alt="" width="56" height="56">' +
-      '<span class="card-body"><strong class="card-title">' + escapeHtml(doctor.name) + '</strong>' +
-      '<span class="muted">' + escapeHtml(specialty ? specialty.name : doctor.specialty) + DOT +
-      escapeHtml(city ? city.name : doctor.city) + '</span>' + ratingHtml(doctor) +
-      '<span class="muted small">' + escapeHtml(doctor.clinic) + '</span>' +
-      (doctor.acceptsNewPatients ? '<span class="badge">New patients</span>' : '') +
-      '</span></a></li>';
+  function doctorGrid(doctors, catalog) {
+    return '<ul class="doctor-grid">' + doctors.map(function (doctor) {
+      var specialty = catalog.specialty[doctor.specialty];
+      var city = catalog.city[doctor.city];
+      return '<li class="card doctor-card"><a href="' + escapeHtml(doctorPath(doctor)) + '">' +
+        '<img src="/images/doctor-placeholder.svg" alt="" width="56" height="56">' +
+        '<span class="card-body"><strong class="card-title">' + escapeHtml(doctor.name) + '</strong>' +
+        '<span class="muted">' + escapeHtml(specialty ? specialty.name : doctor.specialty) + DOT +
+        escapeHtml(city ? city.name : doctor.city) + '</span>' + ratingHtml(doctor) +
+        '<span class="muted small">' + escapeHtml(doctor.clinic) + '</span>' +
+        (doctor.acceptsNewPatients ? '<span class="badge">New patients</span>' : '') + '</span></a></li>';
+    }).join('') + '</ul>';
   }
 
-  function doctorGrid(doctors, specialties, cities) {
-    var cards = [];
-    for (var i = 0; i < doctors.length; i++) { cards.push(doctorCard(doctors[i], specialties, cities)); }
-    return '<ul class="doctor-grid">' + cards.join('') + '</ul>';
+  function select(name, list, selected, emptyLabel) {
+    return '<select name="' + name + '"><option value="">' + escapeHtml(emptyLabel) + '</option>' +
+      list.map(function (item) {
+        return '<option value="' + escapeHtml(item.slug) + '"' + (item.slug === selected ? ' selected' : '') + '>' +
+          escapeHtml(item.name) + '</option>';
+      }).join('') + '</select>';
   }
 
-  function options(list, selected, emptyLabel) {
-    var html = '<option value="">' + escapeHtml(emptyLabel) + '</option>';
-    for (var i = 0; i < list.length; i++) {
-      html += '<option value="' + escapeHtml(list[i].slug) + '"' + (list[i].slug === selected ? ' selected' : '') +
-        '>' + escapeHtml(list[i].name) + '</option>';
-    }
-    return html;
-  }
-
-  function searchForm(query, specialtyList, cityList) {
+  function searchForm(query, catalog) {
     return '<form class="search-form" action="/doctors" method="get" data-route role="search">' +
       '<label><span>Name or clinic</span><input type="search" name="q" value="' + escapeHtml(query.q || '') +
       '" placeholder="e.g. Schmidt"></label>' +
-      '<label><span>Specialty</span><select name="specialty">' +
-      options(specialtyList, query.specialty, 'Any specialty') + '</select></label>' +
-      '<label><span>City</span><select name="city">' + options(cityList, query.city, 'Any city') +
-      '</select></label><button class="button primary" type="submit">Search</button></form>';
+      '<label><span>Specialty</span>' + select('specialty', catalog.specialties, query.specialty, 'Any specialty') +
+      '</label><label><span>City</span>' + select('city', catalog.cities, query.city, 'Any city') +
+      '</label><button class="button primary" type="submit">Search</button></form>';
   }
 
-  var API = { doctors: '/api/doctors.json', specialties: '/api/specialties.json', cities: '/api/cities.json' };
-
   function homeView(ctx) {
-    getAll([API.doctors, API.specialties, API.cities], ctx.guard(function (data) {
-      var specialties = data[1];
-      var featured = data[0].doctors.slice().sort(byRating).slice(0, 6);
-      var tiles = '';
-      for (var i = 0; i < specialties.length; i++) {
-        tiles += '<li><a class="tile" href="/specialties/' + escapeHtml(specialties[i].slug) + '"><strong>' +
-          escapeHtml(specialties[i].name) + '</strong><span class="muted">' + specialties[i].count +
-          ' doctors</span></a></li>';
-      }
+    withCatalog(ctx, function (catalog) {
+      var counts = catalog.doctors.length + ' doctors, ' + catalog.specialties.length + ' specialties, ' +
+        catalog.cities.length + ' cities';
       ctx.show({
         title: SITE_NAME + ': find a doctor and book online',
-        description: 'Find one of ' + data[0].count + ' doctors in ' + data[2].length +
-          ' cities by specialty, compare ratings and opening hours, and book an appointment online.',
+        description: 'Find a doctor among ' + counts + ': compare ratings, languages and opening hours, ' +
+          'and book an appointment online.',
         canonical: '/',
         jsonLd: graph([organization(), {
           '@type': 'WebSite', name: SITE_NAME, url: absolute('/'),
-          potentialAction: { '@type': 'SearchAction', target: absolute('/doctors?q={query}'), 'query-input': 'required name=query' }
+          potentialAction: { '@type': 'SearchAction', target: absolute('/doctors?q={query}'),
+            'query-input': 'required name=query' }
         }]),
-        html: '<section class="hero"><div><h1>Find a doctor and book online</h1>' +
-          '<p class="lead">' + data[0].count + ' doctors, ' + specialties.length + ' specialties, ' + data[2].length +
-          ' cities. Compare ratings, languages and opening hours.</p>' +
-          searchForm({}, specialties, data[2]) + '</div><img src="/images/hero.svg" alt="" width="320" height="200"></section>' +
-          '<section><h2>Top rated doctors</h2>' + doctorGrid(featured, indexBy(specialties, 'slug'), indexBy(data[2], 'slug')) +
-          '</section><section><h2>Browse by specialty</h2><ul class="tiles">' + tiles + '</ul></section>'
+        html: '<section class="hero"><div><h1>Find a doctor and book online</h1><p class="lead">' + counts +
+          '. Compare ratings, languages and opening hours.</p>' + searchForm({}, catalog) +
+          '</div><img src="/images/hero.svg" alt="" width="320" height="200"></section>' +
+          '<section><h2>Top rated doctors</h2>' + doctorGrid(catalog.doctors.slice().sort(byRating).slice(0, 6), catalog) +
+          '</section><section><h2>Browse by specialty</h2><ul class="tiles">' +
+          catalog.specialties.map(function (specialty) {
+            return '<li><a class="tile" href="/specialties/' + escapeHtml(specialty.slug) + '"><strong>' +
+              escapeHtml(specialty.name) + '</strong><span class="muted">' + specialty.count + ' doctors</span></a></li>';
+          }).join('') + '</ul></section>'
       });
-    }));
+    });
   }
 
-  function matches(doctor, query, specialties) {
-    if (query.specialty && doctor.specialty !== query.specialty) { return false; }
-    if (query.city && doctor.city !== query.city) { return false; }
-    if (!query.q) { return true; }
-    var needle = query.q.toLowerCase();
-    var specialty = specialties[doctor.specialty];
-    var haystack = (doctor.name + ' ' + doctor.clinic + ' ' + (specialty ? specialty.name : '')).toLowerCase();
-    return haystack.indexOf(needle) >= 0;
+  function matcher(query, catalog) {
+    var needle = (query.q || '').toLowerCase();
+    return function (doctor) {
+      if ((query.specialty && doctor.specialty !== query.specialty) || (query.city && doctor.city !== query.city)) {
+        return false;
+      }
+      var specialty = catalog.specialty[doctor.specialty];
+      return !needle ||
+        (doctor.name + ' ' + doctor.clinic + ' ' + (specialty ? specialty.name : '')).toLowerCase().indexOf(needle) >= 0;
+    };
   }
 
   function pagination(query, page, pages) {
@@ -345,66 +348,50 @@
   }
 
   function listView(ctx) {
-    getAll([API.doctors, API.specialties, API.cities], ctx.guard(function (data) {
+    withCatalog(ctx, function (catalog) {
       var query = ctx.query;
-      var specialties = indexBy(data[1], 'slug');
-      var cities = indexBy(data[2], 'slug');
-      var found = [];
-      for (var i = 0; i < data[0].doctors.length; i++) {
-        if (matches(data[0].doctors[i], query, specialties)) { found.push(data[0].doctors[i]); }
-      }
+      var found = catalog.doctors.filter(matcher(query, catalog));
       var pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-      var page = query.page === undefined ? 1 : (/^[1-9][0-9]{0,3}$/.test(query.page) ? Number(query.page) : 0);
+      var page = !query.page ? 1 : (/^[1-9][0-9]{0,3}$/.test(query.page) ? Number(query.page) : 0);
       if (page < 1 || page > pages) {
         ctx.notFound();
         return;
       }
-      var specialty = specialties[query.specialty];
-      var city = cities[query.city];
+      var specialty = catalog.specialty[query.specialty];
+      var city = catalog.city[query.city];
       var heading = (specialty ? specialty.name + ' doctors' : 'Doctors') + (city ? ' in ' + city.name : '') +
         (query.q ? ' matching \u201c' + query.q + '\u201d' : '');
-      var canonical = '/doctors' + buildQuery({ specialty: query.specialty, city: query.city, page: page > 1 ? String(page) : '' });
       var crumbs = [['Home', '/'], ['Doctors', '/doctors']];
       if (specialty) { crumbs.push([specialty.name, '/specialties/' + specialty.slug]); }
       var shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       ctx.show({
         title: heading + (page > 1 ? ', page ' + page : '') + ' | ' + SITE_NAME,
-        description: 'Compare ' + found.length + ' ' + (specialty ? specialty.name.toLowerCase() + ' ' : '') + 'doctors' +
-          (city ? ' in ' + city.name : '') + ': ratings, languages and opening hours. Book online with ' + SITE_NAME + '.',
-        canonical: canonical,
+        description: 'Compare ' + found.length + ' ' + (specialty ? specialty.name.toLowerCase() + ' ' : '') +
+          'doctors' + (city ? ' in ' + city.name : '') + ': ratings, languages and opening hours. Book online with ' +
+          SITE_NAME + '.',
+        canonical: '/doctors' + buildQuery({ specialty: query.specialty, city: query.city, page: page > 1 ? String(page) : '' }),
         // Free-text searches are endless URL variants; let crawlers follow them but not index them.
         robots: query.q ? 'noindex, follow' : null,
         jsonLd: graph([breadcrumbs(crumbs)]),
-        html: breadcrumbHtml(crumbs) + '<h1>' + escapeHtml(heading) + '</h1>' +
-          searchForm(query, data[1], data[2]) +
+        html: breadcrumbHtml(crumbs) + '<h1>' + escapeHtml(heading) + '</h1>' + searchForm(query, catalog) +
           '<p class="result-count">' + found.length + (found.length === 1 ? ' doctor' : ' doctors') +
           (pages > 1 ? DOT + 'page ' + page + ' of ' + pages : '') + '</p>' +
-          (shown.length ? doctorGrid(shown, specialties, cities)
+          (shown.length ? doctorGrid(shown, catalog)
             : '<p class="empty">No doctors match these filters. <a href="/doctors">Show all doctors</a>.</p>') +
           pagination(query, page, pages)
       });
-    }));
+    });
   }
-
-  var WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
   function hoursHtml(hours) {
     var open = indexBy(hours, 'day');
-    var rows = '';
-    for (var i = 0; i < WEEK.length; i++) {
-      var day = open[WEEK[i]];
-      rows += '<tr><th scope="row">' + WEEK[i] + '</th><td>' +
-        (day ? escapeHtml(day.opens) + '&ndash;' + escapeHtml(day.closes) : 'Closed') + '</td></tr>';
-    }
-    return '<table class="hours">' + rows + '</table>';
+    return '<table class="hours">' + WEEK.map(function (day) {
+      return '<tr><th scope="row">' + day + '</th><td>' +
+        (open[day] ? escapeHtml(open[day].opens) + '&ndash;' + escapeHtml(open[day].closes) : 'Closed') + '</td></tr>';
+    }).join('') + '</table>';
   }
 
   function physician(doctor, url) {
-    var hours = [];
-    for (var i = 0; i < doctor.hours.length; i++) {
-      hours.push({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/' + doctor.hours[i].day,
-        opens: doctor.hours[i].opens, closes: doctor.hours[i].closes });
-    }
     return {
       '@type': 'Physician', '@id': url + '#physician', name: doctor.name, url: url,
       image: absolute('/images/doctor-placeholder.svg'), description: doctor.bio, telephone: doctor.phone,
@@ -414,7 +401,10 @@
         addressLocality: doctor.address.city, addressCountry: doctor.address.country },
       aggregateRating: { '@type': 'AggregateRating', ratingValue: doctor.rating, reviewCount: doctor.reviewCount,
         bestRating: 5, worstRating: 1 },
-      openingHoursSpecification: hours
+      openingHoursSpecification: doctor.hours.map(function (day) {
+        return { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/' + day.day,
+          opens: day.opens, closes: day.closes };
+      })
     };
   }
 
@@ -422,9 +412,28 @@
     return '<div id="booking" class="booking-panel" hidden><h2>Request an appointment</h2>' +
       '<form data-booking><label><span>Your name</span><input name="patient" required autocomplete="name"></label>' +
       '<label><span>Preferred time</span><select name="slot"><option>Morning</option><option>Afternoon</option>' +
-      '<option>First available</option></select></label><button class="button primary" type="submit">Send request</button>' +
-      '</form><p class="muted small">Or call <a href="tel:' + escapeHtml(doctor.phone.replace(/ /g, '')) + '">' +
-      escapeHtml(doctor.phone) + '</a>.</p></div>';
+      '<option>First available</option></select></label><button class="button primary" type="submit">Send request' +
+      '</button></form><p class="muted small">Or call <a href="tel:' + escapeHtml(doctor.phone.replace(/ /g, '')) +
+      '">' + escapeHtml(doctor.phone) + '</a>.</p></div>';
+  }
+
+  function profileHtml(doctor) {
+    var address = doctor.address;
+    return '<article class="profile"><header class="profile-header">' +
+      '<img src="/images/doctor-placeholder.svg" alt="" width="96" height="96"><div>' +
+      '<h1>' + escapeHtml(doctor.name) + '</h1><p class="lead">' + escapeHtml(doctor.title) + DOT +
+      escapeHtml(doctor.clinic) + '</p><p>' + ratingHtml(doctor) + ' ' + (doctor.acceptsNewPatients
+        ? '<span class="badge">Accepting new patients</span>' : '<span class="badge muted-badge">Waiting list</span>') +
+      '</p></div><button type="button" class="button primary" data-action="book" aria-controls="booking">' +
+      'Book an appointment</button></header>' + bookingPanel(doctor) +
+      '<div class="profile-grid"><section><h2>About</h2><p>' + escapeHtml(doctor.bio) + '</p>' +
+      '<h2>Languages</h2><ul class="pills">' + doctor.languages.map(function (language) {
+        return '<li>' + escapeHtml(language) + '</li>';
+      }).join('') + '</ul><h2>Education</h2><p>' + escapeHtml(doctor.education) + DOT + doctor.yearsOfExperience +
+      ' years of experience</p></section><aside class="card"><h2>Address</h2><address>' +
+      escapeHtml(doctor.clinic) + '<br>' + escapeHtml(address.street) + '<br>' + escapeHtml(address.postalCode) + ' ' +
+      escapeHtml(address.city) + ', ' + escapeHtml(address.country) + '</address><p>Phone: ' +
+      escapeHtml(doctor.phone) + '</p><h2>Opening hours</h2>' + hoursHtml(doctor.hours) + '</aside></div></article>';
   }
 
   function detailView(ctx) {
@@ -436,9 +445,6 @@
       }
       var crumbs = [['Home', '/'], ['Doctors', '/doctors'], [doctor.specialtyName, '/specialties/' + doctor.specialty],
         [doctor.name, path]];
-      var moreHref = '/doctors' + buildQuery({ specialty: doctor.specialty, city: doctor.city });
-      var languages = '';
-      for (var i = 0; i < doctor.languages.length; i++) { languages += '<li>' + escapeHtml(doctor.languages[i]) + '</li>'; }
       ctx.show({
         title: doctor.name + ', ' + doctor.title + ' in ' + doctor.cityName + ' | ' + SITE_NAME,
         description: doctor.name + ' is a ' + doctor.title.toLowerCase() + ' at ' + doctor.clinic + '. Rated ' +
@@ -447,23 +453,9 @@
         canonical: path,
         type: 'profile',
         jsonLd: graph([physician(doctor, absolute(path)), breadcrumbs(crumbs)]),
-        html: breadcrumbHtml(crumbs) + '<article class="profile"><header class="profile-header">' +
-          '<img src="/images/doctor-placeholder.svg" alt="" width="96" height="96"><div>' +
-          '<h1>' + escapeHtml(doctor.name) + '</h1><p class="lead">' + escapeHtml(doctor.title) + DOT +
-          escapeHtml(doctor.clinic) + '</p><p>' + ratingHtml(doctor) + ' ' +
-          (doctor.acceptsNewPatients ? '<span class="badge">Accepting new patients</span>'
-            : '<span class="badge muted-badge">Waiting list</span>') + '</p></div>' +
-          '<button type="button" class="button primary" data-action="book" aria-controls="booking">Book an appointment</button>' +
-          '</header>' + bookingPanel(doctor) + '<div class="profile-grid"><section><h2>About</h2><p>' +
-          escapeHtml(doctor.bio) + '</p><h2>Languages</h2><ul class="pills">' + languages + '</ul>' +
-          '<h2>Education</h2><p>' + escapeHtml(doctor.education) + DOT + doctor.yearsOfExperience +
-          ' years of experience</p></section><aside class="card"><h2>Address</h2><address>' +
-          escapeHtml(doctor.clinic) + '<br>' + escapeHtml(doctor.address.street) + '<br>' +
-          escapeHtml(doctor.address.postalCode) + ' ' + escapeHtml(doctor.address.city) + ', ' +
-          escapeHtml(doctor.address.country) + '</address><p>Phone: ' + escapeHtml(doctor.phone) + '</p>' +
-          '<h2>Opening hours</h2>' + hoursHtml(doctor.hours) + '</aside></div></article>' +
-          '<p><a class="button" href="' + escapeHtml(moreHref) + '">More ' + escapeHtml(doctor.specialtyName.toLowerCase()) +
-          ' doctors in ' + escapeHtml(doctor.cityName) + '</a></p>'
+        html: breadcrumbHtml(crumbs) + profileHtml(doctor) + '<p><a class="button" href="/doctors' +
+          escapeHtml(buildQuery({ specialty: doctor.specialty, city: doctor.city })) + '">More ' +
+          escapeHtml(doctor.specialtyName.toLowerCase()) + ' doctors in ' + escapeHtml(doctor.cityName) + '</a></p>'
       });
     }));
   }
@@ -476,36 +468,29 @@
   }
 
   function specialtyView(ctx) {
-    getAll([API.doctors, API.specialties, API.cities], ctx.guard(function (data) {
-      var specialty = indexBy(data[1], 'slug')[ctx.params[1]];
+    withCatalog(ctx, function (catalog) {
+      var specialty = catalog.specialty[ctx.params[1]];
       if (!specialty) {
         ctx.notFound();
         return;
       }
-      var doctors = [];
-      for (var i = 0; i < data[0].doctors.length; i++) {
-        if (data[0].doctors[i].specialty === specialty.slug) { doctors.push(data[0].doctors[i]); }
-      }
-      doctors.sort(byRating);
-      var cityLinks = '';
-      for (var c = 0; c < data[2].length; c++) {
-        cityLinks += '<li><a href="/doctors' + escapeHtml(buildQuery({ specialty: specialty.slug, city: data[2][c].slug })) +
-          '">' + escapeHtml(data[2][c].name) + '</a></li>';
-      }
+      var doctors = catalog.doctors.filter(matcher({ specialty: specialty.slug }, catalog)).sort(byRating);
       var path = '/specialties/' + specialty.slug;
       var crumbs = [['Home', '/'], ['Doctors', '/doctors'], [specialty.name, path]];
+      var plural = specialty.title.toLowerCase() + 's';
       ctx.show({
         title: specialty.name + ': ' + doctors.length + ' doctors to book online | ' + SITE_NAME,
-        description: specialty.description + ' Compare ' + doctors.length + ' ' + specialty.title.toLowerCase() +
-          's by rating and book online.',
+        description: specialty.description + ' Compare ' + doctors.length + ' ' + plural + ' by rating and book online.',
         canonical: path,
         jsonLd: graph([breadcrumbs(crumbs)]),
         html: breadcrumbHtml(crumbs) + '<h1>' + escapeHtml(specialty.name) + '</h1><p class="lead">' +
-          escapeHtml(specialty.description) + '</p><h2>By city</h2><ul class="pills">' + cityLinks + '</ul>' +
-          '<h2>' + doctors.length + ' ' + escapeHtml(specialty.title.toLowerCase()) + 's</h2>' +
-          doctorGrid(doctors, indexBy(data[1], 'slug'), indexBy(data[2], 'slug'))
+          escapeHtml(specialty.description) + '</p><h2>By city</h2><ul class="pills">' +
+          catalog.cities.map(function (city) {
+            return '<li><a href="/doctors' + escapeHtml(buildQuery({ specialty: specialty.slug, city: city.slug })) +
+              '">' + escapeHtml(city.name) + '</a></li>';
+          }).join('') + '</ul><h2>' + doctors.length + ' ' + escapeHtml(plural) + '</h2>' + doctorGrid(doctors, catalog)
       });
-    }));
+    });
   }
 
   function aboutView(ctx) {
@@ -525,32 +510,24 @@
     });
   }
 
-  function notFoundPage() {
+  function messagePage(title, status, html) {
     return {
-      title: 'Page not found | ' + SITE_NAME,
-      description: 'The page you asked for does not exist on ' + SITE_NAME + '.',
-      canonical: window.location.pathname,
-      robots: 'noindex',
-      status: 404,
-      jsonLd: graph([organization()]),
-      html: '<section class="message"><h1>Page not found</h1><p>Sorry, we could not find that page. ' +
-        'The doctor may have left the directory, or the link is mistyped.</p><p><a class="button primary" ' +
-        'href="/doctors">Find a doctor</a> <a class="button" href="/">Go to the home page</a></p></section>'
+      title: title + ' | ' + SITE_NAME, description: title + ' on ' + SITE_NAME + '.',
+      canonical: window.location.pathname, robots: 'noindex', status: status,
+      jsonLd: graph([organization()]), html: '<section class="message"><h1>' + title + '</h1>' + html + '</section>'
     };
   }
 
+  function notFoundPage() {
+    return messagePage('Page not found', 404, '<p>Sorry, we could not find that page. The doctor may have left ' +
+      'the directory, or the link is mistyped.</p><p><a class="button primary" href="/doctors">Find a doctor</a> ' +
+      '<a class="button" href="/">Go to the home page</a></p>');
+  }
+
+  /** A failed API call is temporary: status 503 tells the prerender farm not to cache the page. */
   function errorPage() {
-    return {
-      title: 'Something went wrong | ' + SITE_NAME,
-      description: SITE_NAME + ' could not load this page. Please try again.',
-      canonical: window.location.pathname,
-      robots: 'noindex',
-      // A failed API call is temporary: tell the prerender farm not to cache it as a good page.
-      status: 503,
-      jsonLd: graph([organization()]),
-      html: '<section class="message"><h1>Something went wrong</h1><p>We could not load this page. ' +
-        'Please <a href="' + escapeHtml(window.location.pathname + window.location.search) + '">try again</a>.</p></section>'
-    };
+    return messagePage('Something went wrong', 503, '<p>We could not load this page. Please <a href="' +
+      escapeHtml(window.location.pathname + window.location.search) + '">try again</a>.</p>');
   }
 
   /* ----------------------------------------------------------------- router */
@@ -653,7 +630,7 @@
     render(false, true);
   }
 
-  /** The anchor (or data-action element) an event started in, if any. */
+  /** The nearest element from node upwards (node included) that passes test, or null. */
   function closest(node, test) {
     while (node && node.nodeType === 1) {
       if (test(node)) { return node; }

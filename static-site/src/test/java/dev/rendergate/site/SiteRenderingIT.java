@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.htmlunit.BrowserVersion;
@@ -34,13 +35,15 @@ class SiteRenderingIT {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final String DOCTOR_17 = "/doctors/17-emma-schwarz";
 
+    private static final String BROKEN_DOCTOR_API = "/api/doctors/5.json";
+
     private static SiteServer server;
     private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
     private WebClient browser;
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = SiteServer.start(SiteServer.siteRoot());
+        server = SiteServer.start(SiteServer.siteRoot(), Set.of(BROKEN_DOCTOR_API));
     }
 
     @AfterAll
@@ -205,6 +208,30 @@ class SiteRenderingIT {
 
         HtmlPage doctor = open("/doctors/17");
         assertThat(meta(doctor, "name", "prerender-header")).isEqualTo("Location: " + server.uri(DOCTOR_17));
+    }
+
+    @Test
+    void apiFailure_showsTheErrorPageWith503Meta() throws IOException {
+        HtmlPage page = open("/doctors/5-any-name");
+
+        assertThat(meta(page, "name", "prerender-status-code")).isEqualTo("503");
+        assertThat(page.getBody().asNormalizedText()).contains("Something went wrong");
+    }
+
+    @Test
+    void bookingButton_opensTheRequestFormAndConfirms() throws IOException {
+        HtmlPage page = open(DOCTOR_17);
+        DomElement panel = page.getElementById("booking");
+        assertThat(panel.hasAttribute("hidden")).isTrue();
+
+        page.<DomElement>querySelector("[data-action='book']").click();
+        assertThat(panel.hasAttribute("hidden")).isFalse();
+        HtmlForm form = page.querySelector("form[data-booking]");
+        form.getInputByName("patient").setValue("Alex Example");
+        form.<DomElement>querySelector("button[type='submit']").click();
+
+        assertThat(page.getElementById("booking").asNormalizedText()).contains("Request sent", "Thank you, Alex Example");
+        assertThat(page.getUrl().getPath()).isEqualTo(DOCTOR_17);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A static file server for the site folder on 127.0.0.1 and an ephemeral port, with the SPA fallback
@@ -28,10 +29,12 @@ final class SiteServer implements AutoCloseable {
             "txt", "text/plain; charset=utf-8");
 
     private final Path root;
+    private final Set<String> failingPaths;
     private final HttpServer server;
 
-    private SiteServer(Path root, HttpServer server) {
+    private SiteServer(Path root, Set<String> failingPaths, HttpServer server) {
         this.root = root;
+        this.failingPaths = Set.copyOf(failingPaths);
         this.server = server;
     }
 
@@ -45,8 +48,13 @@ final class SiteServer implements AutoCloseable {
     }
 
     static SiteServer start(Path root) throws IOException {
+        return start(root, Set.of());
+    }
+
+    /** Like {@link #start(Path)}, but the given paths answer 500, to exercise the app's error page. */
+    static SiteServer start(Path root, Set<String> failingPaths) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        SiteServer site = new SiteServer(root, http);
+        SiteServer site = new SiteServer(root, failingPaths, http);
         http.createContext("/", site::handle);
         http.start();
         return site;
@@ -59,6 +67,10 @@ final class SiteServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (failingPaths.contains(path)) {
+                send(exchange, 500, "text/plain; charset=utf-8", "failing on purpose".getBytes());
+                return;
+            }
             Path file = root.resolve(path.substring(1)).normalize();
             String name = file.getFileName() == null ? "" : file.getFileName().toString();
             int dot = name.lastIndexOf('.');
