@@ -1,6 +1,5 @@
 package dev.rendergate.cli;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import java.util.Map;
  */
 final class LogSetup {
   static final String OPTION = "--log-format";
-  private static final List<String> FORMATS = List.of("text", "json");
 
   private LogSetup() {}
 
@@ -27,7 +25,9 @@ final class LogSetup {
     }
     format = format.toLowerCase(Locale.ROOT);
     // An unknown value is reported by picocli's own validation of --log-format; log as text meanwhile.
-    System.setProperty("rendergate.log.format", FORMATS.contains(format) ? format : "text");
+    if (format.equals("json")) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
     String level = environment.get("RENDERGATE_LOG_LEVEL");
     if (level != null && !level.isBlank()) {
       System.setProperty("rendergate.log.level", level.toUpperCase(Locale.ROOT));
