@@ -115,7 +115,7 @@ function nameOf(entry, ua, cls) {
   if (cls === 'tool') return '-';
   if (NAME_OVERRIDES[entry.pattern]) return NAME_OVERRIDES[entry.pattern];
   const name = entry.pattern.replace(/\\/g, '').replace(/^\^/, '').replace(/\$$/, '').replace(/\/$/, '')
-    .trim().toLowerCase().replace(/\s+/g, '-');
+    .trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
   if (/[\[\](){}*+?|]/.test(name)) throw new Error(`pattern needs a NAME_OVERRIDES entry: ${entry.pattern}`);
   return name;
 }

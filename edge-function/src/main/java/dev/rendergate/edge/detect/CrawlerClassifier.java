@@ -42,7 +42,8 @@ public final class CrawlerClassifier {
         this.alwaysCandidates = new long[(rules.length >>> 6) + 1];
         for (int r = 0; r < rules.length; r++) {
             CrawlerRule rule = rules[r];
-            matchers[r] = rule.pattern() == null ? null : factory.compile(rule.pattern(), true);
+            // Patterns run on the lower-cased User-Agent, so no engine needs its slower case-folding mode.
+            matchers[r] = rule.pattern() == null ? null : factory.compile(rule.pattern(), false);
             if (rule.keywords().isEmpty()) {
                 alwaysCandidates[r >>> 6] |= 1L << r;
             }

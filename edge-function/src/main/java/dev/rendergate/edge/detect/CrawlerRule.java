@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One detection rule as plain data: when any keyword occurs in the User-Agent (ASCII case-insensitive
- * substring; a leading {@code ^} anchors it at the start) and the optional pattern also matches the
+ * substring; a leading {@code ^} anchors it at the start, a trailing {@code $} at the end) and the optional
+ * pattern also matches the
  * lower-cased User-Agent, the rule decides. A rule without keywords is a candidate for every User-Agent
  * that no earlier rule decided, so it must have a pattern.
  *
@@ -27,7 +28,7 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
             throw new IllegalArgumentException("rule " + name + " needs a keyword or a pattern");
         }
         for (String keyword : keywords) {
-            if (keyword.isEmpty() || keyword.equals("^") || !isLowerAscii(keyword)) {
+            if (keyword.replace("^", "").replace("$", "").isEmpty() || !isLowerAscii(keyword)) {
                 throw new IllegalArgumentException("rule " + name + ": keyword must be lower-case ASCII: " + keyword);
             }
         }

@@ -2,7 +2,6 @@ package dev.rendergate.edge.detect;
 
 import static dev.rendergate.edge.detect.BotClass.TOOL;
 import static dev.rendergate.edge.detect.CrawlerRule.bot;
-import static dev.rendergate.edge.detect.CrawlerRule.botWhen;
 import static dev.rendergate.edge.detect.CrawlerRule.shape;
 
 import java.util.List;
@@ -46,7 +45,8 @@ final class GenericAutomation {
 
     /** A bare "Mozilla/5.0" is what scripts send when told to look like a browser; browsers say more. */
     static List<CrawlerRule> bareMozilla() {
-        return List.of(botWhen(TOOL, "bare-mozilla", "^mozilla/[0-9.]+( ?\\(compatible\\))?$", "^mozilla/"));
+        return List.of(bot(TOOL, "bare-mozilla", "^mozilla/5.0$", "^mozilla/4.0$", "^mozilla/5.0 (compatible)$",
+                "^mozilla/5.0(compatible)$", "^mozilla/5.0 (compatible;)$"));
     }
 
     /** The last resort: a client that does not start like a browser and no rule recognised. */

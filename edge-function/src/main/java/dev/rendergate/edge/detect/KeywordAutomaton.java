@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Characters that occur in no keyword share one class whose transitions all lead back to the root,
  * which keeps the dense transition table small. ASCII control characters are reported separately. A
  * keyword starting with {@code ^} is anchored at the start of the text: the scan begins by feeding a
- * virtual start-of-text character that only anchored keywords begin with.
+ * virtual start-of-text character that only anchored keywords begin with; likewise a keyword ending
+ * in {@code $} is anchored at the end through a virtual end-of-text character fed after the last one.
  */
 final class KeywordAutomaton {
 
@@ -19,6 +20,7 @@ final class KeywordAutomaton {
 
     private final int[] classOf = new int[128];
     private final int startClass;
+    private final int endClass;
     private final int classes;
     private final int startState;
     private final int[] delta;
@@ -28,7 +30,8 @@ final class KeywordAutomaton {
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
         this.startClass = assignClasses(keywords);
-        this.classes = startClass + 1;
+        this.endClass = startClass + 1;
+        this.classes = startClass + 2;
         List<int[]> gotos = new ArrayList<>();
         List<int[]> outs = new ArrayList<>();
         gotos.add(emptyRow());
@@ -38,7 +41,7 @@ final class KeywordAutomaton {
             String keyword = keywords.get(id);
             for (int i = 0; i < keyword.length(); i++) {
                 char c = keyword.charAt(i);
-                int cls = i == 0 && c == '^' ? startClass : classOf[c];
+                int cls = i == 0 && c == '^' ? startClass : i == keyword.length() - 1 && c == '$' ? endClass : classOf[c];
                 if (gotos.get(state)[cls] <= 0) {
                     gotos.get(state)[cls] = gotos.size();
                     gotos.add(emptyRow());
@@ -85,13 +88,20 @@ final class KeywordAutomaton {
                 }
             }
         }
+        int[] atEnd = outputs[table[state * width + endClass]];
+        if (atEnd != null) {
+            for (int id : atEnd) {
+                hits[id >>> 6] |= 1L << id;
+            }
+        }
         return hits;
     }
 
     private int assignClasses(List<String> keywords) {
         int next = 1;
         for (String keyword : keywords) {
-            for (int i = keyword.startsWith("^") ? 1 : 0; i < keyword.length(); i++) {
+            int last = keyword.length() > 1 && keyword.endsWith("$") ? keyword.length() - 1 : keyword.length();
+            for (int i = keyword.startsWith("^") ? 1 : 0; i < last; i++) {
                 char c = keyword.charAt(i);
                 if (classOf[c] == 0) {
                     classOf[c] = next++;
