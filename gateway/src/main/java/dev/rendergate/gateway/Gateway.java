@@ -1,5 +1,7 @@
 package dev.rendergate.gateway;
 
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.gateway.proxy.FarmProxy;
 import dev.rendergate.gateway.route.GatewayRouter;
 import dev.rendergate.gateway.server.NettyServer;
 import dev.rendergate.gateway.statics.StaticSite;
@@ -14,14 +16,18 @@ public final class Gateway {
 
     private final GatewayConfig config;
     private final NettyServer server;
+    private final FarmProxy farm;
     private volatile int port = -1;
 
     private Gateway(GatewayConfig config) {
         this.config = config;
         StaticSite site = StaticSite.of(config.siteDir(), config.limits().smallFileBytes(),
                 config.limits().fileCacheBytes());
+        this.farm = config.farmBaseUrl() == null ? null
+                : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
         AtomicReference<NettyServer> self = new AtomicReference<>();
-        GatewayRouter router = new GatewayRouter(site, () -> self.get().draining());
+        GatewayRouter router = new GatewayRouter(config, site, farm, CrawlerClassifier.standard(),
+                () -> self.get().draining());
         this.server = new NettyServer(router, config.limits(), config.timeouts(), config.workerThreads());
         self.set(server);
     }
@@ -49,5 +55,8 @@ public final class Gateway {
     /** Stops accepting, drains in-flight requests for up to the configured drain time, then closes. */
     public void stop() {
         server.stop(config.timeouts().drain());
+        if (farm != null) {
+            farm.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rendergate.gateway;
 
+import dev.rendergate.edge.request.EdgeConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param farmBaseUrl    the prerender farm, e.g. {@code http://127.0.0.1:3000}; null = crawlers get the fallback
  * @param farmToken      sent as {@code X-Prerender-Token}; null = none
  * @param fallback       what a crawler gets when the farm fails
+ * @param edgeConfig     the edge-function configuration (crawler classes, asset extensions, SPA shell);
+ *                       its farm fields are replaced by {@code farmBaseUrl} and {@code farmToken}
  * @param publicOrigin   the public scheme://host[:port] of the site, used for the URL the farm renders;
  *                       null = {@code http://<Host header>}
  * @param routes         other services behind the edge, matched by path prefix, longest first
@@ -35,6 +38,7 @@ public record GatewayConfig(
         URI farmBaseUrl,
         String farmToken,
         Fallback fallback,
+        EdgeConfig edgeConfig,
         URI publicOrigin,
         List<ProxyRoute> routes,
         Path shortLinks,
@@ -46,6 +50,7 @@ public record GatewayConfig(
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(siteDir, "siteDir");
         Objects.requireNonNull(fallback, "fallback");
+        Objects.requireNonNull(edgeConfig, "edgeConfig");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(limits, "limits");
         routes = List.copyOf(routes);
@@ -53,7 +58,7 @@ public record GatewayConfig(
 
     /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits. */
     public static GatewayConfig defaults(Path siteDir) {
-        return new GatewayConfig(8080, "127.0.0.1", siteDir, null, null, Fallback.SHELL, null, List.of(),
+        return new GatewayConfig(8080, "127.0.0.1", siteDir, null, null, Fallback.SHELL, EdgeConfig.defaults(), null, List.of(),
                 null, GatewayTimeouts.defaults(), GatewayLimits.defaults(), 0);
     }
 
@@ -88,58 +93,72 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(value, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(value, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withBindHost(String value) {
-        return new GatewayConfig(port, value, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, value, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withSiteDir(Path value) {
-        return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
+    /** The farm to send crawlers to (null = none) and its token (null = none). */
     public GatewayConfig withFarm(URI baseUrl, String token) {
-        return new GatewayConfig(port, bindHost, siteDir, baseUrl, token, fallback, publicOrigin,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, baseUrl, token, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withFallback(Fallback value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, value, publicOrigin,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, value, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+    }
+
+    public GatewayConfig withEdgeConfig(EdgeConfig value) {
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, value, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withPublicOrigin(URI value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, value,
-                routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, value, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withRoutes(List<ProxyRoute> value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                value, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withShortLinks(Path value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, value, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withTimeouts(GatewayTimeouts value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, value, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, value, limits, workerThreads);
     }
 
     public GatewayConfig withLimits(GatewayLimits value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, timeouts, value, workerThreads);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, value, workerThreads);
     }
 
     public GatewayConfig withWorkerThreads(int value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, publicOrigin,
-                routes, shortLinks, timeouts, limits, value);
+        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, value);
+    }
+
+    /** The edge configuration with its farm fields taken from {@code farmBaseUrl} and {@code farmToken}. */
+    public EdgeConfig effectiveEdgeConfig() {
+        EdgeConfig edge = edgeConfig.withFarmToken(farmToken == null ? "" : farmToken);
+        if (farmBaseUrl == null) {
+            return edge;
+        }
+        String scheme = farmBaseUrl.getScheme();
+        int farmPort = farmBaseUrl.getPort() > 0 ? farmBaseUrl.getPort() : scheme.equals("https") ? 443 : 80;
+        return edge.withFarmDomain(farmBaseUrl.getHost()).withFarmPort(farmPort).withFarmProtocol(scheme);
+    }
+
+    /** Never prints the farm token. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + bindHost + ":" + port + ", site=" + siteDir + ", farm=" + farmBaseUrl
+                + ", token=" + (farmToken == null || farmToken.isEmpty() ? "none" : "set") + ", fallback=" + fallback
+                + ", publicOrigin=" + publicOrigin + ", routes=" + routes + ", shortLinks=" + shortLinks
+                + ", " + timeouts + ", " + limits + ", workers=" + workerThreads + "]";
     }
 
     /** The retry hint sent with a 503 fallback. */

@@ -1,22 +1,57 @@
 package dev.rendergate.gateway.route;
 
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.gateway.Fallback;
+import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.proxy.FarmProxy;
+import dev.rendergate.gateway.proxy.UpstreamFailure;
 import dev.rendergate.gateway.server.Handler;
+import dev.rendergate.gateway.statics.StaticFile;
 import dev.rendergate.gateway.statics.StaticSite;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.URI;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Routes each request to the origin that answers it, in a fixed order of precedence. */
+/**
+ * Routes each request to the origin that answers it, in a fixed order: {@code /healthz}; the site's
+ * {@code /api/}; then the edge decision for everything else: marked crawlers to the farm (or the
+ * fallback when it fails), all others to the site with the edge's possibly rewritten URI.
+ */
 public final class GatewayRouter implements Handler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRouter.class);
+    /** Page answers differ between crawlers and people: a cache in front must key them by User-Agent. */
+    static final String VARY_PAGE = "User-Agent";
+    static final String PRERENDER_CACHE = "private, no-cache";
+    static final String REASON = "X-Rendergate-Reason";
+
     private final StaticSite site;
+    private final EdgeDecision edge;
+    private final FarmProxy farm;
+    private final Fallback fallback;
+    private final String shell;
+    private final String publicOrigin;
+    private final long retryAfterSeconds;
     private final BooleanSupplier draining;
 
-    public GatewayRouter(StaticSite site, BooleanSupplier draining) {
+    /** {@code farm} may be null: crawlers then get the fallback. */
+    public GatewayRouter(GatewayConfig config, StaticSite site, FarmProxy farm, CrawlerClassifier classifier,
+                         BooleanSupplier draining) {
         this.site = site;
+        this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
+        this.farm = farm;
+        this.fallback = config.fallback();
+        this.shell = config.edgeConfig().spaShell();
+        this.publicOrigin = originWithoutSlash(config.publicOrigin());
+        this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
         this.draining = draining;
     }
 
@@ -25,26 +60,85 @@ public final class GatewayRouter implements Handler {
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? "" : uri.substring(q + 1);
         if (path.equals("/healthz")) {
             health(ex);
         } else if (path.startsWith("/api/")) {
             ex.route("api");
             site.serve(ex, path, null);
         } else {
-            ex.route("static");
-            site.serve(ex, path, null);
+            page(ex, request, path, query);
         }
+    }
+
+    private void page(Exchange ex, FullHttpRequest request, String path, String query) {
+        EdgeDecision.Outcome outcome = edge.decide(request, path, query, ex.ctx().channel().remoteAddress());
+        if (outcome instanceof EdgeDecision.Outcome.Prerender prerender) {
+            ex.route("prerender").verdict(prerender.verdict());
+            prerender(ex, request, path, query, prerender);
+        } else if (outcome instanceof EdgeDecision.Outcome.Site answer) {
+            ex.route("static").verdict(answer.verdict());
+            site.serve(ex, answer.uri(), isPage(answer.uri()) ? varyPage() : null);
+        }
+    }
+
+    private void prerender(Exchange ex, FullHttpRequest request, String path, String query,
+                           EdgeDecision.Outcome.Prerender prerender) {
+        if (farm == null) {
+            fallback(ex, path, new UpstreamFailure("farm-not-configured", 0));
+            return;
+        }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        String origin = publicOrigin != null ? publicOrigin : "http://" + host;
+        String publicUrl = origin + path + (query.isEmpty() ? "" : "?" + query);
+        farm.render(ex, publicUrl, prerender.farmHeaders(), GatewayRouter::decoratePrerendered,
+                failure -> fallback(ex, path, failure));
+    }
+
+    private static void decoratePrerendered(HttpHeaders headers) {
+        headers.set(HttpHeaderNames.VARY, VARY_PAGE).set(HttpHeaderNames.CACHE_CONTROL, PRERENDER_CACHE);
+    }
+
+    /** The farm could not answer: the configured fallback, always saying why. */
+    private void fallback(Exchange ex, String path, UpstreamFailure failure) {
+        LOG.warn("prerender fallback {} for {}: {}", fallback, path, failure.reason());
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .set(REASON, failure.reason())
+                .set(HttpHeaderNames.VARY, VARY_PAGE)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        Optional<StaticFile> shellFile = fallback == Fallback.SHELL ? site.find(shell) : Optional.empty();
+        if (shellFile.isPresent()) {
+            site.serveFile(ex, shellFile.get(), headers);
+            return;
+        }
+        headers.set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        ex.sendText(HttpResponseStatus.SERVICE_UNAVAILABLE, "prerender unavailable, retry later", headers);
+    }
+
+    private static boolean isPage(String uri) {
+        return uri.endsWith(".html") || uri.endsWith("/");
+    }
+
+    private static HttpHeaders varyPage() {
+        return new DefaultHttpHeaders().set(HttpHeaderNames.VARY, VARY_PAGE);
     }
 
     private void health(Exchange ex) {
         ex.route("health");
-        DefaultHttpHeaders noStore = new DefaultHttpHeaders();
-        noStore.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        HttpHeaders noStore = new DefaultHttpHeaders().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         if (draining.getAsBoolean()) {
             ex.closeAfterResponse();
             ex.sendText(HttpResponseStatus.SERVICE_UNAVAILABLE, "draining", noStore);
         } else {
             ex.sendText(HttpResponseStatus.OK, "ok", noStore);
         }
+    }
+
+    private static String originWithoutSlash(URI origin) {
+        if (origin == null) {
+            return null;
+        }
+        String s = origin.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

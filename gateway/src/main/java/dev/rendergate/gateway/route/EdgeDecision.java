@@ -1,0 +1,95 @@
+package dev.rendergate.gateway.route;
+
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.detect.Verdict;
+import dev.rendergate.edge.request.EdgeConfig;
+import dev.rendergate.edge.request.EdgeHeader;
+import dev.rendergate.edge.request.EdgeHeaders;
+import dev.rendergate.edge.request.EdgeRequest;
+import dev.rendergate.edge.request.OriginRequestLogic;
+import dev.rendergate.edge.request.ViewerRequestLogic;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the edge function's own code on a Netty request, exactly as CloudFront would: the request becomes
+ * a CloudFront-shaped {@link EdgeRequest}, goes through {@link ViewerRequestLogic} and, when marked for
+ * prerendering, {@link OriginRequestLogic}. The result says where the request goes.
+ */
+final class EdgeDecision {
+
+    /** Where the edge sent a request. */
+    sealed interface Outcome {
+        /** Serve {@code uri} (possibly rewritten to the SPA shell) from the site. */
+        record Site(String uri, String verdict) implements Outcome {
+        }
+
+        /** Ask the farm; {@code farmHeaders} are the origin-request logic's headers for it. */
+        record Prerender(String bot, String device, Map<String, String> farmHeaders) implements Outcome {
+            String verdict() {
+                return "bot:" + bot;
+            }
+        }
+    }
+
+    private static final int MAX_HEADERS = 100;
+
+    private final ViewerRequestLogic viewer;
+    private final OriginRequestLogic origin;
+    private final CrawlerClassifier classifier;
+
+    EdgeDecision(EdgeConfig config, CrawlerClassifier classifier) {
+        this.viewer = new ViewerRequestLogic(config, classifier);
+        this.origin = new OriginRequestLogic(config);
+        this.classifier = classifier;
+    }
+
+    Outcome decide(HttpRequest request, String path, String query, SocketAddress client) {
+        EdgeRequest viewed = viewer.apply(toEdge(request, path, query, client));
+        if (!EdgeHeaders.isMarked(viewed)) {
+            return new Outcome.Site(viewed.uri(), verdictLabel(request));
+        }
+        EdgeRequest routed = origin.apply(viewed);
+        if (routed.origin() == null) {
+            // The origin-request logic failed open (e.g. a Host that cannot form a URL): a person's answer.
+            return new Outcome.Site("/index.html", "bot:" + viewed.header(EdgeHeaders.BOT).orElse("?"));
+        }
+        Map<String, String> farmHeaders = new LinkedHashMap<>();
+        farmHeaders.put("X-Prerender-Token", routed.header(EdgeHeaders.PRERENDER_TOKEN).orElse(""));
+        farmHeaders.put("X-Rendergate-Device", routed.header(EdgeHeaders.DEVICE).orElse("desktop"));
+        farmHeaders.put("X-Rendergate-Bot", routed.header(EdgeHeaders.BOT).orElse(""));
+        return new Outcome.Prerender(routed.header(EdgeHeaders.BOT).orElse(""),
+                routed.header(EdgeHeaders.DEVICE).orElse("desktop"), farmHeaders);
+    }
+
+    /** The access log's verdict for a request the edge did not mark (assets are not classified at the edge). */
+    private String verdictLabel(HttpRequest request) {
+        String ua = request.headers().get("user-agent");
+        if (ua == null) {
+            return "human";
+        }
+        Verdict verdict = classifier.classify(ua);
+        return verdict.bot() ? "bot:" + verdict.name() : "human";
+    }
+
+    static EdgeRequest toEdge(HttpRequest request, String path, String query, SocketAddress client) {
+        Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
+        int count = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (++count > MAX_HEADERS) {
+                break;
+            }
+            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(new EdgeHeader(header.getKey(), header.getValue()));
+        }
+        String ip = client instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : "";
+        return new EdgeRequest(ip, request.method().name(), path, query, headers, null);
+    }
+}
