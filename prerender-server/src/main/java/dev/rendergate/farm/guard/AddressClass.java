@@ -7,7 +7,7 @@ import java.net.InetAddress;
 public enum AddressClass {
     PUBLIC, LOOPBACK, PRIVATE, LINK_LOCAL, UNIQUE_LOCAL, CGNAT, METADATA, UNSPECIFIED, MULTICAST, RESERVED;
 
-    private static final byte[] EC2_METADATA_V6 = {(byte) 0xfd, 0, 0, (byte) 0xec, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54};
+    private static final byte[] EC2_METADATA_V6 = {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54};
 
     /** Classifies an IPv4 or IPv6 address; IPv6 forms that embed an IPv4 address are classified by it. */
     public static AddressClass of(InetAddress address) {

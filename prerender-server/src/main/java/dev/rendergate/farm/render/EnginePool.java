@@ -35,6 +35,7 @@ public final class EnginePool implements AutoCloseable {
     private final BlockingQueue<Slot> idle;
     private final AtomicInteger busy = new AtomicInteger();
     private final int retryAfterSeconds;
+    private final int size;
 
     /**
      * Creates {@code size} engines now (so the first render does not pay for start-up).
@@ -49,6 +50,7 @@ public final class EnginePool implements AutoCloseable {
     public EnginePool(Supplier<RenderEngine> factory, int size, int queueSize, int maxRenders, int timeoutStatus,
                       Duration budget, FarmMetrics metrics) {
         this.factory = factory;
+        this.size = size;
         this.maxRenders = maxRenders;
         this.timeoutStatus = timeoutStatus;
         this.metrics = metrics;
@@ -105,7 +107,7 @@ public final class EnginePool implements AutoCloseable {
 
     /** True when a new render would be queued or refused rather than start at once. */
     public boolean saturated() {
-        return executor.getQueue().remainingCapacity() == 0;
+        return busy.get() >= size && executor.getQueue().remainingCapacity() == 0;
     }
 
     /** Stops taking renders, waits briefly for running ones, closes every engine. */

@@ -65,9 +65,9 @@ public final class RenderPipeline implements AutoCloseable {
             return absolute.toString();
         }
         URI pub = URI.create(settings.publicOrigin());
-        boolean defaultPort = (pub.getScheme().equals("https") && pub.getPort() == 443)
-                || (pub.getScheme().equals("http") && pub.getPort() == 80);
-        String authority = pub.getHost() + (defaultPort ? "" : ":" + pub.getPort());
+        int port = dev.rendergate.farm.guard.UrlGuard.effectivePort(pub);
+        boolean defaultPort = (pub.getScheme().equals("https") && port == 443) || (pub.getScheme().equals("http") && port == 80);
+        String authority = pub.getHost() + (defaultPort ? "" : ":" + port);
         String rest = absolute.getRawPath() + (absolute.getRawQuery() == null ? "" : "?" + absolute.getRawQuery())
                 + (absolute.getRawFragment() == null ? "" : "#" + absolute.getRawFragment());
         return pub.getScheme() + "://" + authority + rest;

@@ -1,0 +1,65 @@
+package dev.rendergate.farm.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UrlGuardTest {
+    private final UrlGuard guard = new UrlGuard(List.of("https://www.example.com:443", "http://127.0.0.1:8080"),
+            new AddressGuard(Set.of("127.0.0.1:8080"), host -> new InetAddress[] {
+                    InetAddress.getByName(host.equals("www.example.com") ? "93.184.216.34" : host)}));
+
+    @Test
+    void allowedOrigin_isReturnedNormalised() {
+        assertThat(guard.check("https://www.example.com/a/../doctors/17?x=1"))
+                .isEqualTo(URI.create("https://www.example.com/doctors/17?x=1"));
+        assertThat(guard.check("HTTPS://WWW.EXAMPLE.COM:443/")).isNotNull();
+        assertThat(guard.check("http://127.0.0.1:8080/")).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0} → {1} {2}")
+    @CsvSource({
+            "'', 400, missing-url",
+            "/doctors/17, 400, relative-url",
+            "doctors/17, 400, relative-url",
+            "ftp://www.example.com/, 400, unsupported-scheme",
+            "javascript:alert(1), 400, unsupported-scheme",
+            "file:///etc/passwd, 400, unsupported-scheme",
+            "'http://exa mple.com/', 400, malformed-url",
+            "https://user:pw@www.example.com/, 400, malformed-url",
+            "https://evil.example/, 403, origin-not-allowed",
+            "http://www.example.com/, 403, origin-not-allowed",
+            "https://www.example.com:8443/, 403, origin-not-allowed",
+            "http://127.0.0.1:8081/, 403, origin-not-allowed",
+    })
+    void rejected(String url, int status, String reason) {
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOfSatisfying(RejectedRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.reason()).isEqualTo(reason);
+        });
+    }
+
+    @Test
+    void urlLongerThan8k_is414() {
+        String url = "https://www.example.com/" + "a".repeat(UrlGuard.MAX_URL_LENGTH);
+        assertThatThrownBy(() -> guard.check(url))
+                .isInstanceOfSatisfying(RejectedRequestException.class, e -> assertThat(e.status()).isEqualTo(414));
+    }
+
+    @Test
+    void allowedOriginResolvingPrivately_withoutException_is403() {
+        UrlGuard noExceptions = new UrlGuard(List.of("http://127.0.0.1:8080"), AddressGuard.system(Set.of()));
+        assertThatThrownBy(() -> noExceptions.check("http://127.0.0.1:8080/"))
+                .isInstanceOfSatisfying(RejectedRequestException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.reason()).isEqualTo("private-address:loopback");
+                });
+    }
+}

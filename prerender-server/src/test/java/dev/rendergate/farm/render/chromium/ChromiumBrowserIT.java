@@ -1,0 +1,202 @@
+package dev.rendergate.farm.render.chromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rendergate.edge.detect.Device;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Chromium engine against a real origin on loopback, one small page per behaviour. */
+class ChromiumBrowserIT {
+    private static final Duration BUDGET = Duration.ofSeconds(8);
+    /** Slack over a budget for the snapshot and scheduling on a busy two-core machine. */
+    private static final long SLACK_MS = 700;
+
+    private static TestOrigin origin;
+    private static TestOrigin canary;
+    private static ChromiumBrowser browser;
+
+    @BeforeAll
+    static void launch() {
+        Optional<Path> executable = ChromiumBrowser.findExecutable();
+        Assumptions.assumeTrue(executable.isPresent(),
+                "no Chromium executable found (/usr/bin/chromium, chromium, chromium-browser, google-chrome): skipped");
+        origin = new TestOrigin();
+        canary = new TestOrigin();
+        origin.canaryBase("http://127.0.0.1:" + canary.port());
+        browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withExecutable(executable.get()).withTabs(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (origin != null) {
+            origin.close();
+            canary.close();
+        }
+    }
+
+    private static ChromiumPage render(String path, Device device, Duration budget) {
+        return browser.render(origin.uri(path), device, budget, origin::allows);
+    }
+
+    @Test
+    void render_moduleScriptWithClassesAsyncAndFetch_returnsTheRenderedContent() {
+        ChromiumPage page = render("/module.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.timedOut()).isFalse();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html()).startsWith("<!DOCTYPE html>");
+        assertThat(page.html()).contains("<li class=\"doctor\">Dr. Ada Byron</li>", "<title>Doctors from the module API</title>");
+        assertThat(page.html()).doesNotContain(">Loading…</ul>");
+        assertThat(page.headers()).containsEntry("x-origin-header", "kept");
+        assertThat(page.finalUrl()).isEqualTo(origin.uri("/module.html").toString());
+        assertThat(page.errors()).isEmpty();
+    }
+
+    @Test
+    void render_prerenderReadySetLate_waitsForItPastNetworkIdle() {
+        ChromiumPage page = render("/ready-late.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.timedOut()).isFalse();
+        assertThat(page.html()).contains("late content arrived");
+        assertThat(page.renderMillis()).isGreaterThanOrEqualTo(1200);
+    }
+
+    @Test
+    void render_prerenderReadyNeverTrue_timesOutWithinBudgetWithTheShell() {
+        Duration budget = Duration.ofSeconds(2);
+        ChromiumPage page = render("/never-ready.html", Device.DESKTOP, budget);
+
+        assertThat(page.timedOut()).isTrue();
+        assertThat(page.html()).contains("shell only");
+        assertThat(page.renderMillis()).isLessThan(budget.toMillis() + SLACK_MS);
+    }
+
+    @Test
+    void render_origin404_passesTheStatusThrough() {
+        ChromiumPage page = render("/missing", Device.DESKTOP, BUDGET);
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.timedOut()).isFalse();
+        assertThat(page.html()).contains("This doctor does not exist");
+    }
+
+    @Test
+    void render_origin301_isReportedNotFollowed() {
+        int before = origin.hits("/viewport.html");
+        ChromiumPage page = render("/old", Device.DESKTOP, BUDGET);
+
+        assertThat(page.status()).isEqualTo(301);
+        assertThat(page.headers()).containsEntry("location", origin.uri("/viewport.html").toString());
+        assertThat(page.timedOut()).isFalse();
+        assertThat(origin.hits("/viewport.html")).isEqualTo(before);
+    }
+
+    @Test
+    void render_subrequestsToADisallowedLoopbackServer_neverReachIt() {
+        ChromiumPage page = render("/canary.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.html()).contains("rendered despite blocked requests");
+        assertThat(canary.totalHits()).as("hits on the canary server").isZero();
+        assertThat(origin.hits("/own-pixel.png")).as("images are never fetched, even from the origin").isZero();
+    }
+
+    @Test
+    void render_infiniteLoop_returnsWithinBudgetAndTheBrowserRendersAgain() {
+        Duration budget = Duration.ofSeconds(3);
+        ChromiumPage stuck = render("/infinite-loop.html", Device.DESKTOP, budget);
+
+        assertThat(stuck.timedOut()).isTrue();
+        assertThat(stuck.renderMillis()).isLessThan(budget.toMillis() + SLACK_MS);
+        for (int i = 0; i < 3; i++) {
+            ChromiumPage next = render("/module.html", Device.DESKTOP, BUDGET);
+            assertThat(next.timedOut()).isFalse();
+            assertThat(next.html()).contains("Dr. Alan Turing");
+        }
+        assertThat(browser.isAlive()).isTrue();
+    }
+
+    @Test
+    void render_alertAndConfirm_areDismissedAndThePageCompletes() {
+        ChromiumPage page = render("/dialogs.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.timedOut()).isFalse();
+        assertThat(page.html()).contains("after dialogs, confirm said false");
+    }
+
+    @Test
+    void render_consoleErrorsAndUncaughtExceptions_areCollected() {
+        ChromiumPage page = render("/errors.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.errors()).anySatisfy(e -> assertThat(e).contains("something went wrong"));
+        assertThat(page.errors()).anySatisfy(e -> assertThat(e).contains("boom from the page"));
+    }
+
+    @Test
+    void render_mobileAndDesktop_emulateTheirViewportAndUserAgent() {
+        ChromiumPage mobile = render("/viewport.html", Device.MOBILE, BUDGET);
+        ChromiumPage desktop = render("/viewport.html", Device.DESKTOP, BUDGET);
+
+        assertThat(mobile.html()).contains("width=412").contains("Mobile Safari/537.36 RendergateRenderer/1.0");
+        assertThat(desktop.html()).contains("width=1366").contains("RendergateRenderer/1.0").doesNotContain("Mobile");
+        assertThat(origin.xPrerenderHeader("/viewport.html")).isEqualTo("1");
+    }
+
+    @Test
+    void render_concurrentRendersBeyondThePool_allComplete() {
+        List<ChromiumPage> pages = List.of("/module.html", "/viewport.html", "/missing", "/dialogs.html", "/module.html")
+                .parallelStream()
+                .map(path -> render(path, Device.MOBILE, BUDGET))
+                .collect(Collectors.toList());
+
+        assertThat(pages).allSatisfy(p -> assertThat(p.timedOut()).isFalse());
+        assertThat(pages).extracting(ChromiumPage::status).containsExactly(200, 200, 404, 200, 200);
+    }
+
+    @Test
+    void close_leavesNoProcessOfTheBrowserBehind() {
+        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
+        ChromiumPage page = own.render(origin.uri("/module.html"), Device.DESKTOP, BUDGET, origin::allows);
+        assertThat(page.html()).contains("Dr. Ada Byron");
+        ProcessHandle root = ProcessHandle.of(own.pid()).orElseThrow();
+        List<ProcessHandle> tree = root.descendants().collect(Collectors.toList());
+        assertThat(tree).as("renderer and helper processes").isNotEmpty();
+
+        own.close();
+
+        assertThat(root.isAlive()).isFalse();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        assertThat(own.isAlive()).isFalse();
+    }
+
+    @Test
+    void render_afterTheBrowserDied_throwsAndReportsNotAlive() throws Exception {
+        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
+        try {
+            ProcessHandle root = ProcessHandle.of(own.pid()).orElseThrow();
+            root.destroyForcibly();
+            root.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+            Predicate<URI> all = uri -> true;
+            assertThatThrownBy(() -> own.render(origin.uri("/module.html"), Device.DESKTOP, BUDGET, all))
+                    .isInstanceOf(ChromiumException.class)
+                    .hasMessageContaining("not running");
+            assertThat(own.isAlive()).isFalse();
+        } finally {
+            own.close();
+        }
+    }
+}
