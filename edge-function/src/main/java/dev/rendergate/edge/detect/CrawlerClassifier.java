@@ -29,14 +29,14 @@ public final class CrawlerClassifier {
     private final KeywordAutomaton automaton;
     private final int[][] rulesByKeyword;
     private final long[] alwaysCandidates;
-    private final int[] tabletIds;
+    private final int[] largeScreenIds;
     private final int[] phoneIds;
 
     private CrawlerClassifier(List<CrawlerRule> ruleList, UaMatcherFactory factory) {
         this.rules = ruleList.toArray(new CrawlerRule[0]);
         this.matchers = new UaMatcher[rules.length];
         Map<String, Integer> ids = new LinkedHashMap<>();
-        this.tabletIds = register(ids, DeviceHints.TABLET);
+        this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
         this.phoneIds = register(ids, DeviceHints.PHONE);
         List<List<Integer>> byKeyword = new ArrayList<>();
         this.alwaysCandidates = new long[(rules.length >>> 6) + 1];
@@ -140,7 +140,7 @@ public final class CrawlerClassifier {
     }
 
     private Device device(long[] hits) {
-        if (any(hits, tabletIds)) {
+        if (any(hits, largeScreenIds)) {
             return Device.DESKTOP;
         }
         return any(hits, phoneIds) ? Device.MOBILE : Device.DESKTOP;

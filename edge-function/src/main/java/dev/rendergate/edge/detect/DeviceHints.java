@@ -8,8 +8,12 @@ import java.util.List;
  */
 final class DeviceHints {
 
-    /** Markers that a client is a tablet even when it also says "Mobile" (iPad Safari does). */
-    static final List<String> TABLET = List.of("ipad", "tablet", "kindle", "silk/", "playbook", "nexus 7", "nexus 9", "nexus 10");
+    /**
+     * Markers of a tablet, TV or desktop even when the User-Agent also says "Mobile": iPad Safari does, and
+     * so do Android TV web views and iPads asking for desktop sites (they claim to be a Macintosh).
+     */
+    static final List<String> LARGE_SCREEN = List.of("ipad", "tablet", "kindle", "silk/", "playbook", "nexus 7", "nexus 9",
+            "nexus 10", "macintosh", "android tv", "smart-tv", "smarttv", "googletv", "crkey");
 
     /** Markers of a phone. Android without "Mobile" is a tablet or TV by Android's own convention. */
     static final List<String> PHONE = List.of(

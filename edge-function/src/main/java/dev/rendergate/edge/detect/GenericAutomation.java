@@ -28,7 +28,7 @@ final class GenericAutomation {
                         "reqwest", "restsharp", "dart:io", "http.rb", "faraday", "typhoeus", "lwp-", "http_get",
                         "httpunit", "htmlunit", "jsdom", "cfnetwork/", "dalvik/"),
                 bot(TOOL, "headless-browser", "headless", "phantomjs", "selenium", "webdriver", "puppeteer",
-                        "playwright", "slimerjs", "cypress", "zombie.js", "splash", "qtwebengine", "electron-fetch"),
+                        "playwright", "slimerjs", "cypress", "zombie.js", "splash", "electron-fetch"),
                 bot(TOOL, "monitor", "uptime", "monitor", "pingdom", "statuscake", "site24x7", "datadog", "newrelic",
                         "new relic", "gtmetrix", "ptst/", "pagespeed", "check", "validator", "nagios", "zabbix",
                         "prtg", "catchpoint", "dynatrace", "ruxit", "synthetic", "webhook", "healthcheck", "status"),
@@ -39,7 +39,7 @@ final class GenericAutomation {
                         "wget", "download", "archive", "archiving"),
                 bot(TOOL, "fetcher", "fetch", "feed", "rss", "sitemap", "favicon", "screenshot", "thumbnail",
                         "preview", "metadata", "parser", "extractor", "reader/", "proxy", "unfurl", "embed",
-                        "to pdf", "api/", "api client", "client/", "sdk", "agent/", "service"),
+                        "to pdf", "api/", "api client", "client/", "sdk", "agent/"),
                 bot(TOOL, "contact-address", "http:", "https:", "www.", "+http", "@", "(at)", "[at]", "mailto"));
     }
 

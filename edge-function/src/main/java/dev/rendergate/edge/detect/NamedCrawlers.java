@@ -156,7 +156,7 @@ final class NamedCrawlers {
                         "cookiehubverify", "sqwatcher", "foregenix", "ghost inspector", "linktiger", "marketgoo",
                         "testlocally", "criticalcss", "pwabuilder", "nitro-optimizer", "(compatible; optimizer)",
                         "collapsify", "watchtowr", "abuse.xmco.fr", "thousandeyes", "appinsights", "; rigor)",
-                        "hotjar", "montools"),
+                        "hotjar", "montools", "miniature.io"),
                 bot(TOOL, "marketing-data", "outbrain", "twingly", "dataprovider", "theoldreader", "datanyze",
                         "trendsmapresolver", "inoreader", "google-ads-conversions", "attracta", "scope3", "sindup/",
                         "impact.com agent", "webcapture", "adbeat.com", "rb.gy/", "newsnow/", "printfriendly",
