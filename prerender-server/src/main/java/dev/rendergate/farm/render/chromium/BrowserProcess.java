@@ -1,0 +1,192 @@
+package dev.rendergate.farm.render.chromium;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser's OS process and its whole tree: started with a fresh profile directory, its DevTools
+ * endpoint read from stderr, and killed (gracefully, then forcibly, with every descendant) on close.
+ */
+final class BrowserProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserProcess.class);
+    private static final long EXIT_POLL_MS = 20;
+    private static final String LISTENING = "DevTools listening on ";
+    private static final List<String> FLAGS = List.of(
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-extensions", "--disable-default-apps", "--disable-breakpad", "--mute-audio",
+            "--disable-dev-shm-usage", "--hide-scrollbars", "--no-default-browser-check",
+            "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+            "--remote-debugging-port=0");
+
+    private final Process process;
+    private final Path profileDir;
+    private final URI endpoint;
+    private final Thread shutdownHook;
+
+    private BrowserProcess(Process process, Path profileDir, URI endpoint) {
+        this.process = process;
+        this.profileDir = profileDir;
+        this.endpoint = endpoint;
+        this.shutdownHook = new Thread(() -> kill(Duration.ZERO), "chromium-kill-on-exit");
+    }
+
+    static BrowserProcess start(ChromiumOptions options) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("rendergate-chromium-");
+        } catch (IOException e) {
+            throw new ChromiumException("cannot create a profile directory", e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(options.executable().toString());
+        command.addAll(FLAGS);
+        command.addAll(options.extraFlags());
+        command.add("--user-data-dir=" + profile);
+        command.add("about:blank");
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            deleteTree(profile);
+            throw new ChromiumException("cannot start " + options.executable() + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<URI> endpoint = new CompletableFuture<>();
+        Thread reader = new Thread(() -> drainStderr(process, endpoint), "chromium-stderr-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            URI uri = endpoint.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            BrowserProcess browser = new BrowserProcess(process, profile, uri);
+            Runtime.getRuntime().addShutdownHook(browser.shutdownHook);
+            return browser;
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            new BrowserProcess(process, profile, null).kill(Duration.ZERO);
+            throw new ChromiumException("Chromium did not report its DevTools endpoint within "
+                    + options.launchTimeout().toMillis() + " ms (" + options.executable() + ")", e);
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code grace} for the browser to exit, then terminates and finally kills the whole tree. */
+    void kill(Duration grace) {
+        Set<ProcessHandle> tree = tree();
+        // Only the browser itself gets the grace period: once it has exited, its helpers are orphans
+        // that would otherwise linger for seconds.
+        awaitExit(Set.of(process.toHandle()), grace);
+        tree.addAll(tree());
+        tree.forEach(ProcessHandle::destroy);
+        // Chromium's zygotes ignore SIGTERM, so this wait is short before the SIGKILL.
+        awaitExit(tree, Duration.ofMillis(500));
+        tree.addAll(tree());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree, Duration.ofSeconds(2));
+        tree.stream().filter(ProcessHandle::isAlive)
+                .forEach(p -> LOG.warn("Chromium process {} survived SIGKILL", p.pid()));
+        deleteTree(profileDir);
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException | IllegalArgumentException alreadyGoneOrShuttingDown) {
+                // nothing to undo
+            }
+        }
+    }
+
+    /** The browser and its living descendants, snapshotted now (children reparent once it dies). */
+    private Set<ProcessHandle> tree() {
+        Set<ProcessHandle> tree = new LinkedHashSet<>();
+        ProcessHandle root = process.toHandle();
+        root.descendants().forEach(tree::add);
+        if (root.isAlive()) {
+            tree.add(root);
+        }
+        return tree;
+    }
+
+    /** Polls rather than using {@code onExit()}, which for orphans (not our children) polls only slowly. */
+    private static void awaitExit(Set<ProcessHandle> tree, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(EXIT_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void drainStderr(Process process, CompletableFuture<URI> endpoint) {
+        try (BufferedReader err = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            // Reading to the end keeps the pipe from filling and blocking the browser.
+            while ((line = err.readLine()) != null) {
+                int at = line.indexOf(LISTENING);
+                if (at >= 0 && !endpoint.isDone()) {
+                    endpoint.complete(URI.create(line.substring(at + LISTENING.length()).trim()));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            endpoint.completeExceptionally(e);
+        }
+        endpoint.completeExceptionally(new IOException("Chromium exited before listening"));
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("profile directory not fully deleted: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.rendergate.farm.render.chromium;
+
+import dev.rendergate.edge.detect.Device;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One pre-opened page target in its own browser context (so cookies and storage never leak between
+ * concurrent renders), attached over a flattened session with its domains enabled once. Renders run
+ * one at a time; events are routed to the render in progress.
+ */
+final class Tab {
+    private final CdpConnection cdp;
+    private final ChromiumOptions options;
+    private final String contextId;
+    private final String targetId;
+    private final String sessionId;
+    private final RequestGate gate;
+    private volatile PageLoad load;
+    private volatile Predicate<URI> allow = uri -> false;
+    private final String chromeMajor;
+    private Device emulated;
+
+    private Tab(CdpConnection cdp, ChromiumOptions options, String contextId, String targetId, String sessionId,
+                Executor checks, String chromeMajor) {
+        this.cdp = cdp;
+        this.chromeMajor = chromeMajor;
+        this.options = options;
+        this.contextId = contextId;
+        this.targetId = targetId;
+        this.sessionId = sessionId;
+        this.gate = new RequestGate(cdp, sessionId, checks);
+    }
+
+    static Tab open(CdpConnection cdp, ChromiumOptions options, Executor checks, String chromeMajor) {
+        Duration t = options.callTimeout();
+        String context = (String) cdp.call(null, "Target.createBrowserContext", Map.of("disposeOnDetach", true), t)
+                .get("browserContextId");
+        String target = (String) cdp.call(null, "Target.createTarget",
+                Map.of("url", "about:blank", "browserContextId", context), t).get("targetId");
+        String session = (String) cdp.call(null, "Target.attachToTarget",
+                Map.of("targetId", target, "flatten", true), t).get("sessionId");
+        Tab tab = new Tab(cdp, options, context, target, session, checks, chromeMajor);
+        cdp.onEvents(session, tab::onEvent);
+        tab.enableDomains();
+        return tab;
+    }
+
+    private void enableDomains() {
+        List<CompletableFuture<Map<String, Object>>> calls = new ArrayList<>();
+        calls.add(cdp.send(sessionId, "Page.enable", Map.of()));
+        calls.add(cdp.send(sessionId, "Page.setLifecycleEventsEnabled", Map.of("enabled", true)));
+        calls.add(cdp.send(sessionId, "Runtime.enable", Map.of()));
+        calls.add(cdp.send(sessionId, "Network.enable",
+                Map.of("maxTotalBufferSize", 1 << 20, "maxResourceBufferSize", 1 << 18)));
+        calls.add(cdp.send(sessionId, "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Prerender", "1"))));
+        calls.add(cdp.send(sessionId, "Network.setBypassServiceWorker", Map.of("bypass", true)));
+        calls.add(cdp.send(sessionId, "Fetch.enable", Map.of("patterns", RequestGate.patterns())));
+        CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
+                .orTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+
+    /** Runs one render; see {@link PageRender} for the steps. */
+    PageRender.Outcome render(URI url, Device device, long startNanos, long deadlineNanos, Predicate<URI> allowRequest) {
+        PageLoad current = new PageLoad(targetId);
+        allow = allowRequest;
+        load = current;
+        try {
+            emulate(device);
+            return new PageRender(cdp, sessionId, options, current).run(url, startNanos, deadlineNanos);
+        } finally {
+            load = null;
+        }
+    }
+
+    /** Leaves the page for {@code about:blank} with the origin's storage cleared; false if the tab is unusable. */
+    boolean reset(String lastUrl) {
+        try {
+            Duration t = options.callTimeout();
+            URI last = lastUrl == null || lastUrl.isEmpty() ? null : URI.create(lastUrl);
+            if (last != null && last.getScheme() != null && last.getScheme().startsWith("http")) {
+                cdp.call(sessionId, "Runtime.evaluate", Map.of("expression",
+                        "try{sessionStorage.clear();localStorage.clear()}catch(e){}"), t);
+                cdp.call(sessionId, "Storage.clearDataForOrigin", Map.of("origin",
+                        last.getScheme() + "://" + last.getRawAuthority(), "storageTypes",
+                        "cookies,indexeddb,websql,service_workers,cache_storage,file_systems"), t);
+            }
+            cdp.call(sessionId, "Page.navigate", Map.of("url", "about:blank"), t);
+            return true;
+        } catch (CdpException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Closes the target and disposes its context; best effort, bounded by the call timeout. */
+    void close() {
+        cdp.forget(sessionId);
+        Duration t = options.callTimeout();
+        try {
+            cdp.call(null, "Target.closeTarget", Map.of("targetId", targetId), t);
+        } catch (CdpException ignored) {
+            // disposing the context below closes it as well
+        }
+        try {
+            cdp.call(null, "Target.disposeBrowserContext", Map.of("browserContextId", contextId), t);
+        } catch (CdpException ignored) {
+            // the browser may be gone; its process is killed separately
+        }
+    }
+
+    private void emulate(Device device) {
+        if (device == emulated) {
+            return;
+        }
+        DeviceProfile profile = DeviceProfile.of(device, chromeMajor);
+        Duration t = options.callTimeout();
+        CompletableFuture.allOf(
+                cdp.send(sessionId, "Emulation.setDeviceMetricsOverride", profile.metrics()),
+                cdp.send(sessionId, "Emulation.setTouchEmulationEnabled", Map.of("enabled", profile.mobile())),
+                cdp.send(sessionId, "Network.setUserAgentOverride", profile.userAgentOverride()))
+                .orTimeout(t.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+        emulated = device;
+    }
+
+    private void onEvent(String method, Map<String, Object> params) {
+        PageLoad current = load;
+        switch (method) {
+            case "Fetch.requestPaused":
+                gate.onPaused(params, current, allow);
+                return;
+            case "Page.javascriptDialogOpening":
+                // An open dialog blocks the page's main thread, and so every later call: dismiss at once.
+                cdp.send(sessionId, "Page.handleJavaScriptDialog", Map.of("accept", false));
+                return;
+            default:
+                if (current != null) {
+                    PageEvents.apply(method, params, current);
+                }
+        }
+    }
+}
