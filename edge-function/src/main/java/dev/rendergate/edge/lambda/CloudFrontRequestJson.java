@@ -89,19 +89,9 @@ final class CloudFrontRequestJson {
                 customHeaders);
     }
 
+    /** The writer renders {@link EdgeHeader} as CloudFront's {@code {key, value}} pair. */
     private static Map<String, Object> headersJson(Map<String, List<EdgeHeader>> headers) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
-            List<Object> values = new ArrayList<>(entry.getValue().size());
-            for (EdgeHeader header : entry.getValue()) {
-                Map<String, Object> pair = new LinkedHashMap<>();
-                pair.put("key", header.key());
-                pair.put("value", header.value());
-                values.add(pair);
-            }
-            json.put(entry.getKey(), values);
-        }
-        return json;
+        return new LinkedHashMap<>(headers);
     }
 
     private static Map<String, Object> originJson(EdgeOrigin origin) {
@@ -148,11 +138,18 @@ final class CloudFrontRequestJson {
     }
 
     private static String lower(String name) {
-        StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            if (c >= 'A' && c <= 'Z') {
+                char[] chars = name.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
+                        chars[j] = (char) (chars[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(chars);
+            }
         }
-        return out.toString();
+        return name;
     }
 }

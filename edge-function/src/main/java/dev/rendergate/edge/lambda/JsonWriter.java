@@ -1,7 +1,7 @@
 package dev.rendergate.edge.lambda;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.rendergate.edge.request.EdgeHeader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,17 +14,31 @@ import java.util.Map;
  */
 final class JsonWriter {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String[] ESCAPES = new String[128];
 
-    private final StringBuilder out = new StringBuilder(1024);
+    static {
+        String hex = "0123456789abcdef";
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPES[c] = "\\u00" + hex.charAt(c >> 4) + hex.charAt(c & 0xf);
+        }
+        ESCAPES['"'] = "\\\"";
+        ESCAPES['\\'] = "\\\\";
+        ESCAPES[0x7f] = "\\u007f";
+    }
 
-    private JsonWriter() {
+    private final TextSink out;
+
+    private JsonWriter(TextSink out) {
+        this.out = out;
     }
 
     static String write(Object value) {
-        JsonWriter writer = new JsonWriter();
-        writer.value(value);
-        return writer.out.toString();
+        return write(value, TextSink.builder());
+    }
+
+    static String write(Object value, TextSink sink) {
+        new JsonWriter(sink).value(value);
+        return sink.text();
     }
 
     private void value(Object value) {
@@ -36,6 +50,13 @@ final class JsonWriter {
             object((Map<?, ?>) value);
         } else if (value instanceof List) {
             array((List<?>) value);
+        } else if (value instanceof EdgeHeader) {
+            EdgeHeader header = (EdgeHeader) value;
+            out.append("{\"key\":");
+            string(header.key());
+            out.append(",\"value\":");
+            string(header.value());
+            out.append("}");
         } else if (value instanceof JsonNumber) {
             out.append(((JsonNumber) value).literal());
         } else if (value instanceof Boolean) {
@@ -46,47 +67,68 @@ final class JsonWriter {
     }
 
     private void object(Map<?, ?> object) {
-        List<String> keys = new ArrayList<>(object.size());
+        String[] keys = new String[object.size()];
+        int count = 0;
         for (Object key : object.keySet()) {
-            keys.add((String) key);
+            keys[count++] = (String) key;
         }
-        Collections.sort(keys);
-        out.append('{');
-        for (int i = 0; i < keys.size(); i++) {
+        Arrays.sort(keys);
+        out.append("{");
+        for (int i = 0; i < keys.length; i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(",");
             }
-            string(keys.get(i));
-            out.append(':');
-            value(object.get(keys.get(i)));
+            string(keys[i]);
+            out.append(":");
+            value(object.get(keys[i]));
         }
-        out.append('}');
+        out.append("}");
     }
 
     private void array(List<?> array) {
-        out.append('[');
+        out.append("[");
         for (int i = 0; i < array.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(",");
             }
             value(array.get(i));
         }
-        out.append(']');
+        out.append("]");
     }
 
+    /** Plain runs go out as one substring each; per-character appends dominate the JS build's cost. */
     private void string(String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c >= 0x20 && c < 0x7f) {
-                out.append(c);
-            } else {
-                out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-            }
+        int first = out.firstEscape(text);
+        if (first < 0) {
+            // Three appends, not a concatenation: TeaVM compiles "+" to its slow StringBuilder.
+            out.append("\"");
+            out.append(text);
+            out.append("\"");
+            return;
         }
-        out.append('"');
+        out.append("\"");
+        out.append(text.substring(0, first));
+        int run = first;
+        int length = text.length();
+        for (int i = first; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                continue;
+            }
+            if (i > run) {
+                out.append(text.substring(run, i));
+            }
+            out.append(c < 0x80 ? ESCAPES[c] : unicodeEscape(c));
+            run = i + 1;
+        }
+        if (run < length) {
+            out.append(text.substring(run));
+        }
+        out.append("\"");
+    }
+
+    private static String unicodeEscape(char c) {
+        String hex = Integer.toHexString(c);
+        return "\\u" + "0000".substring(hex.length()) + hex;
     }
 }

@@ -7,6 +7,7 @@ import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,9 +21,11 @@ import java.util.function.UnaryOperator;
 public final class RequestEventFunction {
 
     private final UnaryOperator<EdgeRequest> logic;
+    private final Supplier<TextSink> sinks;
 
-    private RequestEventFunction(UnaryOperator<EdgeRequest> logic) {
+    private RequestEventFunction(UnaryOperator<EdgeRequest> logic, Supplier<TextSink> sinks) {
         this.logic = Objects.requireNonNull(logic, "logic");
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
     }
 
     /**
@@ -33,8 +36,21 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier) {
+        return viewer(config, classifier, TextSink::builder);
+    }
+
+    /**
+     * The viewer-request trigger writing its output through other text sinks.
+     *
+     * @param config     the deployment's configuration
+     * @param classifier the crawler classifier
+     * @param sinks      a fresh sink per event
+     * @return the function
+     */
+    public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier,
+            Supplier<TextSink> sinks) {
         ViewerRequestLogic viewer = new ViewerRequestLogic(config, classifier);
-        return new RequestEventFunction(viewer::apply);
+        return new RequestEventFunction(viewer::apply, sinks);
     }
 
     /**
@@ -44,8 +60,19 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction origin(EdgeConfig config) {
+        return origin(config, TextSink::builder);
+    }
+
+    /**
+     * The origin-request trigger writing its output through other text sinks.
+     *
+     * @param config the deployment's configuration
+     * @param sinks  a fresh sink per event
+     * @return the function
+     */
+    public static RequestEventFunction origin(EdgeConfig config, Supplier<TextSink> sinks) {
         OriginRequestLogic origin = new OriginRequestLogic(config);
-        return new RequestEventFunction(origin::apply);
+        return new RequestEventFunction(origin::apply, sinks);
     }
 
     /**
@@ -59,15 +86,19 @@ public final class RequestEventFunction {
         return handleParsed(JsonReader.parse(eventJson));
     }
 
+    TextSink newSink() {
+        return sinks.get();
+    }
+
     /** Handles an event that is already parsed; fails open to the unchanged request. */
     String handleParsed(Object event) {
         Map<String, Object> request = CloudFrontRequestJson.requestOf(event);
         try {
             EdgeRequest before = CloudFrontRequestJson.toEdgeRequest(request);
             EdgeRequest after = logic.apply(before);
-            return JsonWriter.write(CloudFrontRequestJson.toJson(request, before, after));
+            return JsonWriter.write(CloudFrontRequestJson.toJson(request, before, after), sinks.get());
         } catch (RuntimeException e) {
-            return JsonWriter.write(request);
+            return JsonWriter.write(request, sinks.get());
         }
     }
 }

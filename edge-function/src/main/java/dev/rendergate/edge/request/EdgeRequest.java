@@ -1,11 +1,8 @@
 package dev.rendergate.edge.request;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,7 +33,7 @@ public record EdgeRequest(
         method = method == null ? "" : method;
         uri = uri == null || uri.isEmpty() ? "/" : uri;
         querystring = querystring == null ? "" : querystring;
-        headers = freeze(headers);
+        headers = HeaderMap.copyOf(headers);
     }
 
     /**
@@ -90,9 +87,61 @@ public record EdgeRequest(
      * @return the copy
      */
     public EdgeRequest withHeader(String key, String value) {
-        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
+        LinkedHashMap<String, List<EdgeHeader>> copy = headerMap().mutableCopy();
         copy.put(AsciiCase.lower(key), List.of(new EdgeHeader(key, value)));
-        return new EdgeRequest(clientIp, method, uri, querystring, copy, origin);
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
+    }
+
+    /**
+     * Returns a copy with several headers set at once, each to a single value, replacing any values they
+     * had; cheaper than chaining {@link #withHeader} when marking a request.
+     *
+     * @param newHeaders the headers to set, by the name they should be sent with
+     * @return the copy
+     */
+    public EdgeRequest withHeaders(List<EdgeHeader> newHeaders) {
+        LinkedHashMap<String, List<EdgeHeader>> copy = headerMap().mutableCopy();
+        for (EdgeHeader header : newHeaders) {
+            copy.put(AsciiCase.lower(header.key()), List.of(header));
+        }
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
+    }
+
+    /**
+     * Returns a copy without the headers whose lower-case name starts with a prefix.
+     *
+     * @param lowerPrefix the prefix in lower case, e.g. {@code x-rendergate-}
+     * @return the copy, or this request when no header matches
+     */
+    public EdgeRequest withoutHeadersStartingWith(String lowerPrefix) {
+        LinkedHashMap<String, List<EdgeHeader>> kept = null;
+        for (String name : headers.keySet()) {
+            if (AsciiCase.lower(name).startsWith(lowerPrefix)) {
+                kept = new LinkedHashMap<>();
+                break;
+            }
+        }
+        if (kept == null) {
+            return this;
+        }
+        for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
+            if (!AsciiCase.lower(entry.getKey()).startsWith(lowerPrefix)) {
+                kept.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(kept), origin);
+    }
+
+    /**
+     * Returns a copy with another path, origin and headers in one step.
+     *
+     * @param newUri     the new path
+     * @param newOrigin  the custom origin, or null for the configured one
+     * @param newHeaders headers to set, each to a single value
+     * @return the copy
+     */
+    public EdgeRequest routedTo(String newUri, EdgeOrigin newOrigin, List<EdgeHeader> newHeaders) {
+        return new EdgeRequest(clientIp, method, newUri, querystring, headers, newOrigin).withHeaders(newHeaders);
     }
 
     /**
@@ -105,9 +154,9 @@ public record EdgeRequest(
         if (!headers.containsKey(lowerName)) {
             return this;
         }
-        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
+        LinkedHashMap<String, List<EdgeHeader>> copy = headerMap().mutableCopy();
         copy.remove(lowerName);
-        return new EdgeRequest(clientIp, method, uri, querystring, copy, origin);
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
     }
 
     /**
@@ -120,16 +169,7 @@ public record EdgeRequest(
         return new EdgeRequest(clientIp, method, uri, querystring, headers, newOrigin);
     }
 
-    private static Map<String, List<EdgeHeader>> freeze(Map<String, List<EdgeHeader>> source) {
-        if (source == null || source.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<EdgeHeader>> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, List<EdgeHeader>> entry : source.entrySet()) {
-            Objects.requireNonNull(entry.getKey(), "header name");
-            List<EdgeHeader> values = entry.getValue() == null ? List.of() : entry.getValue();
-            copy.put(entry.getKey(), Collections.unmodifiableList(new ArrayList<>(values)));
-        }
-        return Collections.unmodifiableMap(copy);
+    private HeaderMap headerMap() {
+        return (HeaderMap) headers;
     }
 }

@@ -1,6 +1,8 @@
 package dev.rendergate.edge.request;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,14 +57,13 @@ public final class OriginRequestLogic {
             return request;
         }
         String device = request.header(EdgeHeaders.DEVICE).filter(value -> !value.isEmpty()).orElse("desktop");
-        EdgeRequest routed = request
-                .withOrigin(farm)
-                .withUri("/https://" + host + request.uri())
-                .withHeader(EdgeHeaders.DEVICE_KEY, device)
-                .withHeader("Host", config.farmDomain());
-        return config.farmToken().isEmpty()
-                ? routed
-                : routed.withHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken());
+        List<EdgeHeader> headers = new ArrayList<>(3);
+        headers.add(new EdgeHeader(EdgeHeaders.DEVICE_KEY, device));
+        headers.add(new EdgeHeader("Host", config.farmDomain()));
+        if (!config.farmToken().isEmpty()) {
+            headers.add(new EdgeHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken()));
+        }
+        return request.routedTo("/https://" + host + request.uri(), farm, headers);
     }
 
     /** A DNS name or address with an optional port: nothing that could change the URL's meaning. */

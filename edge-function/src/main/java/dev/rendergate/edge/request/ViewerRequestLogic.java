@@ -2,6 +2,7 @@ package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -86,21 +87,15 @@ public final class ViewerRequestLogic {
     }
 
     private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {
-        return request
-                .withHeader(EdgeHeaders.BOT_KEY, verdict.name())
-                .withHeader(EdgeHeaders.CLASS_KEY, verdict.botClass().label())
-                .withHeader(EdgeHeaders.DEVICE_KEY, verdict.device().label())
-                .withHeader(EdgeHeaders.UA_KEY, userAgent)
-                .withHeader(EdgeHeaders.HOST_KEY, request.header(EdgeHeaders.HOST_HEADER).orElse(""));
+        return request.withHeaders(List.of(
+                new EdgeHeader(EdgeHeaders.BOT_KEY, verdict.name()),
+                new EdgeHeader(EdgeHeaders.CLASS_KEY, verdict.botClass().label()),
+                new EdgeHeader(EdgeHeaders.DEVICE_KEY, verdict.device().label()),
+                new EdgeHeader(EdgeHeaders.UA_KEY, userAgent),
+                new EdgeHeader(EdgeHeaders.HOST_KEY, request.header(EdgeHeaders.HOST_HEADER).orElse(""))));
     }
 
     private static EdgeRequest stripMarkers(EdgeRequest request) {
-        EdgeRequest result = request;
-        for (String name : request.headers().keySet()) {
-            if (EdgeHeaders.isMarkerHeader(AsciiCase.lower(name))) {
-                result = result.withoutHeader(name);
-            }
-        }
-        return result;
+        return request.withoutHeadersStartingWith(EdgeHeaders.MARKER_PREFIX);
     }
 }

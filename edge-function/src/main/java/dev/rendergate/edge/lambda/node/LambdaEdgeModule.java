@@ -53,11 +53,12 @@ public final class LambdaEdgeModule {
     @JSExport
     public static String handleWithSettings(String settings, String eventJson) {
         EdgeConfig config = EdgeConfig.from(SettingsText.parse(settings));
-        return EdgeTriggers.of(config, CrawlerClassifier.standard(JsRegExpMatcherFactory.INSTANCE)).handle(eventJson);
+        return EdgeTriggers.of(config, CrawlerClassifier.standard(JsRegExpMatcherFactory.INSTANCE), JsStringSink::new)
+                .handle(eventJson);
     }
 
     private static final class Bundled {
         static final EdgeTriggers TRIGGERS = EdgeTriggers.of(EdgeBuildConfig.edgeConfig(),
-                CrawlerClassifier.standard(JsRegExpMatcherFactory.INSTANCE));
+                CrawlerClassifier.standard(JsRegExpMatcherFactory.INSTANCE), JsStringSink::new);
     }
 }
