@@ -4,6 +4,7 @@ import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.render.AutoEngine;
+import dev.rendergate.farm.render.ChromiumEngine;
 import dev.rendergate.farm.render.EngineMemory;
 import dev.rendergate.farm.render.EnginePool;
 import dev.rendergate.farm.render.HtmlUnitEngine;
@@ -28,23 +29,38 @@ final class EngineWiring {
         this.policy = new SubrequestPolicy(config.allowedOrigins(), addresses);
     }
 
+    /**
+     * The pipeline for the configured mode.
+     *
+     * @throws IllegalStateException when {@code chromium} is asked for and no Chromium is installed or it cannot start
+     */
     RenderPipeline pipeline() {
-        EnginePool pool = new EnginePool(engineFactory(), config.poolSize(), config.queueSize(),
-                config.maxRendersPerEngine(), config.timeoutStatus(), config.renderTimeout(), metrics);
-        return new RenderPipeline(pool, settings);
-    }
-
-    private Supplier<RenderEngine> engineFactory() {
         Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics);
-        return switch (config.engine()) {
+        Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty()
+                : ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics);
+        Supplier<RenderEngine> factory = switch (config.engine()) {
             case HTMLUNIT -> htmlUnit;
             case AUTO -> {
+                chromium.ifPresent(ChromiumEngine::startInBackground);
                 EngineMemory memory = new EngineMemory();
-                Optional<RenderEngine> chromium = Optional.empty();
-                yield () -> new AutoEngine(htmlUnit.get(), chromium, memory);
+                yield () -> new AutoEngine(htmlUnit.get(), chromium.map(ChromiumEngine::sharedView), memory,
+                        metrics);
             }
-            case CHROMIUM -> throw new IllegalStateException(
-                    "engine chromium: the Chromium engine is not available in this build; use htmlunit or auto");
+            case CHROMIUM -> {
+                ChromiumEngine engine = chromium.orElseThrow(() -> new IllegalStateException(
+                        "engine chromium: no Chromium executable found (install the 'chromium' package) "
+                                + "or use --engine htmlunit|auto"));
+                try {
+                    engine.start();
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("engine chromium: cannot start Chromium: " + e.getMessage(), e);
+                }
+                yield engine::sharedView;
+            }
         };
+        EnginePool pool = new EnginePool(factory, config.poolSize(), config.queueSize(),
+                config.maxRendersPerEngine(), config.timeoutStatus(), config.renderTimeout(), metrics);
+        return new RenderPipeline(pool, settings, chromium.orElse(null),
+                () -> chromium.map(ChromiumEngine::launchSettled).orElse(true));
     }
 }

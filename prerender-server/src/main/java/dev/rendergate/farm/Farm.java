@@ -100,9 +100,30 @@ public final class Farm {
         return result;
     }
 
+    /**
+     * Renders {@code url} for {@code device} now and replaces its cached snapshot (recache), sharing a render
+     * already running for it; a failed render leaves the cached snapshot in place. Without a cache it is a
+     * plain render.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
+     */
+    public RenderResult recache(URI url, Device device) {
+        URI target = guard.check(url.toString());
+        if (cache == null) {
+            return uncached(target, device);
+        }
+        try {
+            CacheLookup lookup = cache.refresh(CacheKey.of(target, device, cache.keyRules()),
+                    k -> renderSnapshot(target, device));
+            return fromSnapshot(lookup.snapshot(), lookup.outcome().name());
+        } catch (RenderFailedException e) {
+            return failed(e);
+        }
+    }
+
     /** True when engines are up and a render would not be refused. */
     public boolean ready() {
-        return !stopped && !pipeline.pool().saturated();
+        return !stopped && pipeline.ready();
     }
 
     /** The node's metrics. */

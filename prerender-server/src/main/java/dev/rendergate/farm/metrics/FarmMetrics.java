@@ -36,6 +36,12 @@ public final class FarmMetrics {
                 .tag("reason", reason).register(registry).increment();
     }
 
+    /** Counts an {@code auto} render that fell back from one engine to another. */
+    public void fallback(String from, String to) {
+        Counter.builder("rendergate_engine_fallbacks").description("Auto-mode fallbacks between engines")
+                .tag("from", from).tag("to", to).register(registry).increment();
+    }
+
     /** Counts one cache lookup by outcome ({@code hit}, {@code miss}, {@code stale}, {@code bypass}). */
     public void cache(String outcome) {
         Counter.builder("rendergate_cache_lookups").description("Snapshot cache lookups by outcome")

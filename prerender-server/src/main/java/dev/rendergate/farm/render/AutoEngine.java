@@ -1,5 +1,6 @@
 package dev.rendergate.farm.render;
 
+import dev.rendergate.farm.metrics.FarmMetrics;
 import java.util.Optional;
 
 /**
@@ -11,17 +12,20 @@ public final class AutoEngine implements RenderEngine {
     private final RenderEngine htmlUnit;
     private final Optional<RenderEngine> chromium;
     private final EngineMemory memory;
+    private final FarmMetrics metrics;
     private volatile RenderEngine current;
 
     /**
      * @param htmlUnit this slot's own HtmlUnit engine
      * @param chromium a Chromium engine (may be shared by all slots; must be thread-safe), if available
      * @param memory   shared per-route engine memory
+     * @param metrics  counts fallbacks
      */
-    public AutoEngine(RenderEngine htmlUnit, Optional<RenderEngine> chromium, EngineMemory memory) {
+    public AutoEngine(RenderEngine htmlUnit, Optional<RenderEngine> chromium, EngineMemory memory, FarmMetrics metrics) {
         this.htmlUnit = htmlUnit;
         this.chromium = chromium;
         this.memory = memory;
+        this.metrics = metrics;
     }
 
     @Override
@@ -40,11 +44,15 @@ public final class AutoEngine implements RenderEngine {
             return first;
         }
         if (first instanceof RenderOutcome.Failed f && f.anotherEngineMay() && chromium.isPresent() && !job.expired()) {
+            metrics.fallback(htmlUnit.name(), chromium.get().name());
             RenderOutcome second = run(chromium.get(), job);
             if (second instanceof RenderOutcome.Rendered) {
                 memory.remember(job.url(), chromium.get().name());
+                return second;
             }
-            return second;
+            // Chromium could not start at all: HtmlUnit's own reason says more about the page.
+            boolean unavailable = second instanceof RenderOutcome.Failed s && s.reason().equals("chromium-unavailable");
+            return unavailable ? first : second;
         }
         return first;
     }

@@ -38,6 +38,14 @@ final class HtmlUnitValidation {
         return rootProblem(rendered, Jsoup.parse(shellHtml));
     }
 
+    /** The engine-neutral part: an empty app root (for engines that run modern JavaScript). */
+    Optional<String> emptyRoot(String renderedHtml) {
+        Element root = Jsoup.parse(renderedHtml).selectFirst(appRootSelector);
+        boolean empty = root != null && root.text().isBlank()
+                && root.select("img, svg, video, iframe, input, canvas").isEmpty();
+        return empty ? Optional.of("app-root-empty") : Optional.empty();
+    }
+
     private Optional<String> rootProblem(Document rendered, Document shell) {
         Element root = rendered.selectFirst(appRootSelector);
         if (root == null) {

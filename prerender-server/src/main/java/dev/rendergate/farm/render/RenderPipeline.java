@@ -14,10 +14,26 @@ import org.jsoup.nodes.Document;
 public final class RenderPipeline implements AutoCloseable {
     private final EnginePool pool;
     private final RenderSettings settings;
+    private final AutoCloseable sharedEngines;
+    private final java.util.function.BooleanSupplier enginesStarted;
 
-    public RenderPipeline(EnginePool pool, RenderSettings settings) {
+    /**
+     * @param pool          the engine pool
+     * @param settings      render settings
+     * @param sharedEngines  engines shared by all slots (closed after the pool), or null
+     * @param enginesStarted true once every engine finished starting
+     */
+    public RenderPipeline(EnginePool pool, RenderSettings settings, AutoCloseable sharedEngines,
+                          java.util.function.BooleanSupplier enginesStarted) {
         this.pool = pool;
         this.settings = settings;
+        this.sharedEngines = sharedEngines;
+        this.enginesStarted = enginesStarted;
+    }
+
+    /** Engines started and a render would not be refused. */
+    public boolean ready() {
+        return enginesStarted.getAsBoolean() && !pool.saturated();
     }
 
     /**
@@ -76,5 +92,12 @@ public final class RenderPipeline implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (sharedEngines != null) {
+            try {
+                sharedEngines.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(RenderPipeline.class).warn("event=engine-close-failed error={}", e.toString());
+            }
+        }
     }
 }

@@ -1,0 +1,190 @@
+package dev.rendergate.farm.render;
+
+import dev.rendergate.farm.guard.SubrequestPolicy;
+import dev.rendergate.farm.metrics.FarmMetrics;
+import dev.rendergate.farm.render.chromium.ChromiumBrowser;
+import dev.rendergate.farm.render.chromium.ChromiumException;
+import dev.rendergate.farm.render.chromium.ChromiumOptions;
+import dev.rendergate.farm.render.chromium.ChromiumPage;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Adapts the Chromium browser (one process, a pool of reused tabs) to {@link RenderEngine}. One instance is
+ * shared by every pool slot: the browser is thread-safe and bounds its own concurrency by its tab count. The
+ * browser is launched on first use and relaunched if it dies.
+ */
+public final class ChromiumEngine implements RenderEngine {
+    /** Engine name in headers, logs and metrics. */
+    public static final String NAME = "chromium";
+
+    private final ChromiumOptions options;
+    private final SubrequestPolicy policy;
+    private final FarmMetrics metrics;
+    private final RenderSettings settings;
+    private final HtmlUnitValidation validation;
+    private ChromiumBrowser browser;
+    private boolean closed;
+    private volatile boolean launchSettled;
+
+    public ChromiumEngine(ChromiumOptions options, RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics) {
+        this.options = options;
+        this.settings = settings;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.validation = new HtmlUnitValidation(settings.appRootSelector());
+    }
+
+    /** An engine for the system Chromium, or empty when none is installed. */
+    public static Optional<ChromiumEngine> ifInstalled(int tabs, RenderSettings settings, SubrequestPolicy policy,
+                                                       FarmMetrics metrics) {
+        return ChromiumBrowser.findExecutable().map(exe -> new ChromiumEngine(
+                ChromiumOptions.defaults().withExecutable(exe).withTabs(tabs).withQuietPeriod(settings.networkIdle().isZero() ? java.time.Duration.ofMillis(1) : settings.networkIdle()),
+                settings, policy, metrics));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Launches the browser now (fail fast when Chromium is the only engine). */
+    public void start() {
+        try {
+            browser();
+        } finally {
+            launchSettled = true;
+        }
+    }
+
+    /**
+     * Launches the browser on a background thread so the first fallback render does not pay for the start-up
+     * (several seconds on a loaded machine); a failure is logged and retried on first use.
+     */
+    public void startInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                start();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ChromiumEngine.class)
+                        .warn("event=chromium-launch-failed error={}", e.toString());
+            }
+        }, "chromium-launch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True once the first launch finished, whether it succeeded or not (readiness must not hang on it). */
+    public boolean launchSettled() {
+        return launchSettled;
+    }
+
+    @Override
+    public RenderOutcome render(RenderJob job) {
+        ChromiumBrowser b;
+        try {
+            b = browser();
+        } catch (ChromiumException e) {
+            return new RenderOutcome.Failed(502, "chromium-unavailable", NAME, false);
+        }
+        ChromiumPage page;
+        try {
+            page = b.render(job.url(), job.device(), job.remaining(), allowed());
+        } catch (ChromiumException e) {
+            return new RenderOutcome.Failed(502, "chromium-error", NAME, false);
+        }
+        if (page.timedOut()) {
+            return new RenderOutcome.Failed(settings.timeoutStatus(), "timeout", NAME, false);
+        }
+        if (page.status() == 0) {
+            return new RenderOutcome.Failed(502, "origin-unreachable", NAME, false);
+        }
+        if (page.status() >= 200 && page.status() < 300) {
+            Optional<String> problem = validation.emptyRoot(page.html());
+            if (problem.isPresent()) {
+                return new RenderOutcome.Failed(502, problem.get(), NAME, false);
+            }
+        }
+        URI finalUrl = page.finalUrl().isEmpty() ? job.url() : URI.create(page.finalUrl());
+        return new RenderOutcome.Rendered(page.html(), page.status(), headers(page), finalUrl, page.errors(), NAME);
+    }
+
+    private Predicate<URI> allowed() {
+        return uri -> {
+            SubrequestPolicy.Decision d = policy.decide(uri);
+            if (!d.allowed()) {
+                metrics.subrequestRefused(d.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            return d.allowed();
+        };
+    }
+
+    private static Map<String, String> headers(ChromiumPage page) {
+        Map<String, String> out = new LinkedHashMap<>();
+        page.headers().forEach((name, value) -> {
+            boolean redirect = page.status() >= 300 && page.status() < 400 && name.equalsIgnoreCase("location");
+            if (redirect || (HeaderPolicy.fromOrigin(name) && !name.equalsIgnoreCase("location"))) {
+                out.put(PageSignals.canonical(name), value);
+            }
+        });
+        return out;
+    }
+
+    private synchronized ChromiumBrowser browser() {
+        if (closed) {
+            throw new ChromiumException("chromium engine closed");
+        }
+        if (browser == null || !browser.isAlive()) {
+            if (browser != null) {
+                browser.close();
+                metrics.recycle("chromium-died");
+            }
+            browser = ChromiumBrowser.launch(options);
+        }
+        return browser;
+    }
+
+    /** A render on a shared browser is bounded by its own budget; there is no single render to abort here. */
+    @Override
+    public void abort() {
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /** A view for one pool slot: renders on the shared engine, but closing the slot does not close the browser. */
+    public RenderEngine sharedView() {
+        ChromiumEngine shared = this;
+        return new RenderEngine() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public RenderOutcome render(RenderJob job) {
+                return shared.render(job);
+            }
+
+            @Override
+            public void abort() {
+                shared.abort();
+            }
+
+            @Override
+            public void close() {
+                // the shared browser is closed by its owner
+            }
+        };
+    }
+}

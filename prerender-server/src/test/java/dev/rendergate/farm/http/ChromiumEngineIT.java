@@ -1,0 +1,87 @@
+package dev.rendergate.farm.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rendergate.farm.EngineMode;
+import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.render.chromium.ChromiumBrowser;
+import dev.rendergate.farm.testing.Await;
+import dev.rendergate.farm.testing.CanaryServer;
+import dev.rendergate.farm.testing.FarmClient;
+import dev.rendergate.farm.testing.OriginServer;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code auto} mode with a real Chromium: HtmlUnit where it works, Chromium where it cannot, remembered per route. */
+class ChromiumEngineIT {
+    private static OriginServer origin;
+    private static CanaryServer canary;
+    private static Farm farm;
+    private static FarmClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(ChromiumBrowser.findExecutable().isPresent(), "no Chromium installed");
+        origin = OriginServer.start();
+        canary = CanaryServer.start();
+        farm = Farm.create(FarmConfig.defaults()
+                .withAllowedOrigin(origin.origin())
+                .withAllowedOrigin("http://127.0.0.1:" + canary.port())
+                .withPrivateAddressException("127.0.0.1:" + origin.port())
+                .withEngine(EngineMode.AUTO)
+                .withPoolSize(2)
+                .withCacheMaxBytes(0)).start();
+        client = new FarmClient(farm.port());
+        Await.until(() -> client.get("/ready").statusCode() == 200, Duration.ofSeconds(60), "Chromium launched");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (farm != null) {
+            farm.stop();
+            canary.close();
+            origin.close();
+        }
+    }
+
+    @Test
+    void auto_es5Page_staysOnHtmlUnit() {
+        HttpResponse<String> r = client.render(origin.origin() + "/basic.html?auto=1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("htmlunit");
+    }
+
+    @Test
+    void auto_modulePage_fallsBackToChromium_thenGoesStraightThere() {
+        HttpResponse<String> first = client.render(origin.origin() + "/module.html?n=1");
+        HttpResponse<String> second = client.render(origin.origin() + "/module.html?n=2");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
+        assertThat(Jsoup.parse(first.body()).select("#app h1").text()).isEqualTo("Rendered by a module");
+        assertThat(Jsoup.parse(first.body()).select("script")).isEmpty();
+        assertThat(second.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
+        assertThat(farm.metrics().count("rendergate_engine_fallbacks", "to", "chromium")).isEqualTo(1);
+    }
+
+    @Test
+    void chromium_subrequestsToPrivateAddresses_blocked_canaryNeverHit() {
+        // The same page once more as a module build forces Chromium, which must apply the same guard.
+        String target = "http://127.0.0.1:" + canary.port();
+        HttpResponse<String> r = client.render(origin.origin() + "/ssrf-module.html?t="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&t="
+                + URLEncoder.encode("http://localhost:" + canary.port(), StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
+        assertThat(Jsoup.parse(r.body()).select("#results").text()).contains("probes 2");
+        assertThat(canary.hits()).isZero();
+    }
+}
