@@ -2,7 +2,9 @@ package dev.rendergate.gateway;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.proxy.FarmProxy;
+import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.route.GatewayRouter;
+import dev.rendergate.gateway.route.ShortLinks;
 import dev.rendergate.gateway.server.NettyServer;
 import dev.rendergate.gateway.statics.StaticSite;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +19,7 @@ public final class Gateway {
     private final GatewayConfig config;
     private final NettyServer server;
     private final FarmProxy farm;
+    private final ServiceProxy services;
     private volatile int port = -1;
 
     private Gateway(GatewayConfig config) {
@@ -25,8 +28,11 @@ public final class Gateway {
                 config.limits().fileCacheBytes());
         this.farm = config.farmBaseUrl() == null ? null
                 : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
+        this.services = config.routes().isEmpty() ? null
+                : new ServiceProxy(config.routes(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
+        ShortLinks shortLinks = config.shortLinks() == null ? null : ShortLinks.load(config.shortLinks());
         AtomicReference<NettyServer> self = new AtomicReference<>();
-        GatewayRouter router = new GatewayRouter(config, site, farm, CrawlerClassifier.standard(),
+        GatewayRouter router = new GatewayRouter(config, site, farm, services, shortLinks, CrawlerClassifier.standard(),
                 () -> self.get().draining());
         this.server = new NettyServer(router, config.limits(), config.timeouts(), config.workerThreads());
         self.set(server);
@@ -57,6 +63,9 @@ public final class Gateway {
         server.stop(config.timeouts().drain());
         if (farm != null) {
             farm.close();
+        }
+        if (services != null) {
+            services.close();
         }
     }
 }

@@ -20,6 +20,11 @@ public final class AccessLog {
     private AccessLog() {
     }
 
+    /** False when the access log is switched off; callers skip work done only for it. */
+    public static boolean enabled() {
+        return LOG.isInfoEnabled();
+    }
+
     public static void record(Exchange ex) {
         if (!LOG.isInfoEnabled()) {
             return;

@@ -8,6 +8,7 @@ import dev.rendergate.edge.request.EdgeHeaders;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
+import dev.rendergate.gateway.log.AccessLog;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -71,7 +72,7 @@ final class EdgeDecision {
     /** The access log's verdict for a request the edge did not mark (assets are not classified at the edge). */
     private String verdictLabel(HttpRequest request) {
         String ua = request.headers().get("user-agent");
-        if (ua == null) {
+        if (ua == null || !AccessLog.enabled()) {
             return "human";
         }
         Verdict verdict = classifier.classify(ua);

@@ -3,8 +3,10 @@ package dev.rendergate.gateway.route;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.ProxyRoute;
 import dev.rendergate.gateway.http.Exchange;
 import dev.rendergate.gateway.proxy.FarmProxy;
+import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.proxy.UpstreamFailure;
 import dev.rendergate.gateway.server.Handler;
 import dev.rendergate.gateway.statics.StaticFile;
@@ -21,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each request to the origin that answers it, in a fixed order: {@code /healthz}; the site's
- * {@code /api/}; then the edge decision for everything else: marked crawlers to the farm (or the
+ * Routes each request to the origin that answers it, in a fixed order: {@code /healthz}; short links
+ * {@code /s/<code>}; configured service routes (longest prefix); the site's {@code /api/}; then the edge decision for everything else: marked crawlers to the farm (or the
  * fallback when it fails), all others to the site with the edge's possibly rewritten URI.
  */
 public final class GatewayRouter implements Handler {
@@ -36,18 +38,25 @@ public final class GatewayRouter implements Handler {
     private final StaticSite site;
     private final EdgeDecision edge;
     private final FarmProxy farm;
+    private final ServiceProxy services;
+    private final ShortLinks shortLinks;
     private final Fallback fallback;
     private final String shell;
     private final String publicOrigin;
     private final long retryAfterSeconds;
     private final BooleanSupplier draining;
 
-    /** {@code farm} may be null: crawlers then get the fallback. */
-    public GatewayRouter(GatewayConfig config, StaticSite site, FarmProxy farm, CrawlerClassifier classifier,
-                         BooleanSupplier draining) {
+    /**
+     * {@code farm} may be null (crawlers then get the fallback), {@code services} null when no routes are
+     * configured, {@code shortLinks} null when there is no mapping.
+     */
+    public GatewayRouter(GatewayConfig config, StaticSite site, FarmProxy farm, ServiceProxy services,
+                         ShortLinks shortLinks, CrawlerClassifier classifier, BooleanSupplier draining) {
         this.site = site;
         this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
         this.farm = farm;
+        this.services = services;
+        this.shortLinks = shortLinks;
         this.fallback = config.fallback();
         this.shell = config.edgeConfig().spaShell();
         this.publicOrigin = originWithoutSlash(config.publicOrigin());
@@ -61,8 +70,14 @@ public final class GatewayRouter implements Handler {
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String query = q < 0 ? "" : uri.substring(q + 1);
+        ProxyRoute route = services == null ? null : services.match(path);
         if (path.equals("/healthz")) {
             health(ex);
+        } else if (shortLinks != null && path.startsWith(ShortLinks.PREFIX)) {
+            shortLink(ex, path);
+        } else if (route != null) {
+            ex.route(path.startsWith("/api/") ? "api" : "proxy");
+            services.forward(ex, request, route);
         } else if (path.startsWith("/api/")) {
             ex.route("api");
             site.serve(ex, path, null);
@@ -121,6 +136,19 @@ public final class GatewayRouter implements Handler {
 
     private static HttpHeaders varyPage() {
         return new DefaultHttpHeaders().set(HttpHeaderNames.VARY, VARY_PAGE);
+    }
+
+    private void shortLink(Exchange ex, String path) {
+        ex.route("shortlink");
+        Optional<String> target = shortLinks.resolve(path);
+        if (target.isEmpty()) {
+            ex.sendText(HttpResponseStatus.NOT_FOUND, "unknown short link", null);
+            return;
+        }
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .set(HttpHeaderNames.LOCATION, target.get())
+                .set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=300");
+        ex.sendText(HttpResponseStatus.MOVED_PERMANENTLY, "moved to " + target.get(), headers);
     }
 
     private void health(Exchange ex) {

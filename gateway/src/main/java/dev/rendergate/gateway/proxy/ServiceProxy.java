@@ -1,0 +1,116 @@
+package dev.rendergate.gateway.proxy;
+
+import dev.rendergate.gateway.ProxyRoute;
+import dev.rendergate.gateway.http.Exchange;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Other services behind the edge ({@code --route /api/=http://127.0.0.1:9000}): the request is
+ * forwarded with its method, path, query, body and end-to-end headers plus {@code X-Forwarded-*}, and
+ * the answer is streamed back as is. An unreachable service gives 502, a slow one 504.
+ */
+public final class ServiceProxy implements AutoCloseable {
+
+    /** Not forwarded: hop-by-hop headers and those the client library sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "host", "content-length", "expect",
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "http2-settings");
+
+    private final List<ProxyRoute> routes;
+    private final Duration responseTimeout;
+    private final ExecutorService callbacks;
+    private final HttpClient client;
+
+    public ServiceProxy(List<ProxyRoute> routes, Duration connectTimeout, Duration responseTimeout) {
+        this.routes = routes.stream()
+                .sorted((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length()))
+                .toList();
+        this.responseTimeout = responseTimeout;
+        this.callbacks = Executors.newFixedThreadPool(2, FarmProxy.daemon("rendergate-route-client"));
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(callbacks)
+                .build();
+    }
+
+    /** The longest route prefix matching {@code path}, if any. */
+    public ProxyRoute match(String path) {
+        for (ProxyRoute route : routes) {
+            if (route.matches(path)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    /** Forwards the request (its body copied now: the caller releases it when this returns). */
+    public void forward(Exchange ex, FullHttpRequest request, ProxyRoute route) {
+        URI target;
+        try {
+            String base = route.target().toString();
+            target = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.uri());
+        } catch (IllegalArgumentException e) {
+            ex.sendText(HttpResponseStatus.BAD_REQUEST, "bad request target", null);
+            return;
+        }
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(responseTimeout)
+                .method(request.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                out.header(header.getKey(), header.getValue());
+            }
+        }
+        forwardedHeaders(ex, request, out);
+        try {
+            new ProxyCall(ex, "route-", r -> false, failure -> failed(ex, failure), headers -> { })
+                    .start(client, out.build(), responseTimeout);
+        } catch (IllegalArgumentException e) {
+            // The JDK client refuses some header values and methods outright.
+            ex.sendText(HttpResponseStatus.BAD_REQUEST, "request cannot be forwarded", null);
+        }
+    }
+
+    private static void forwardedHeaders(Exchange ex, FullHttpRequest request, HttpRequest.Builder out) {
+        String client = ex.ctx().channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : "";
+        String prior = request.headers().get("x-forwarded-for");
+        // Appending keeps the chain honest; the service decides how many hops it trusts.
+        out.header("X-Forwarded-For", prior == null || prior.isBlank() ? client : prior + ", " + client);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host != null) {
+            out.header("X-Forwarded-Host", host);
+        }
+        out.header("X-Forwarded-Proto", "http");
+    }
+
+    private static void failed(Exchange ex, UpstreamFailure failure) {
+        HttpResponseStatus status = failure.reason().endsWith("timeout")
+                ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
+        ex.sendText(status, status.reasonPhrase().toLowerCase(Locale.ROOT),
+                new DefaultHttpHeaders().set("X-Rendergate-Reason", failure.reason()));
+    }
+
+    @Override
+    public void close() {
+        callbacks.shutdownNow();
+    }
+}
