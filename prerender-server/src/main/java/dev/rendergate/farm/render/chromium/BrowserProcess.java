@@ -35,7 +35,9 @@ final class BrowserProcess {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-extensions", "--disable-default-apps", "--disable-breakpad", "--mute-audio",
             "--disable-dev-shm-usage", "--hide-scrollbars", "--no-default-browser-check",
-            "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+            // One --disable-features flag only: Chromium honours the last. Without the back/forward
+            // cache off, every page left for about:blank keeps its renderer process alive.
+            "--disable-features=BackForwardCache,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
             "--remote-debugging-port=0");
 
     private final Process process;

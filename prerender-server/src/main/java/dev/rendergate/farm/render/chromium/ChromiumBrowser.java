@@ -6,10 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -78,22 +82,27 @@ public final class ChromiumBrowser implements AutoCloseable {
     /** Starts the browser and opens its tab pool; throws {@link ChromiumException} if it cannot. */
     public static ChromiumBrowser launch(ChromiumOptions options) {
         BrowserProcess process = BrowserProcess.start(options);
-        CdpConnection cdp = null;
+        CdpConnection cdp;
         try {
             cdp = CdpConnection.open(process.endpoint(), options.callTimeout(), options.maxMessageChars());
+        } catch (RuntimeException e) {
+            process.kill(Duration.ZERO);
+            throw e;
+        }
+        ChromiumBrowser browser = null;
+        try {
             Object product = cdp.call(null, "Browser.getVersion", Map.of(), options.callTimeout()).get("product");
-            ChromiumBrowser browser = new ChromiumBrowser(options, process, cdp,
-                    DeviceProfile.majorVersion(String.valueOf(product)));
-            for (int i = 0; i < options.tabs(); i++) {
-                browser.idle.add(browser.openTab());
-            }
+            browser = new ChromiumBrowser(options, process, cdp, DeviceProfile.majorVersion(String.valueOf(product)));
+            browser.openTabs(options.tabs());
             LOG.info("chromium launched pid={} version={} tabs={}", process.pid(), product, options.tabs());
             return browser;
         } catch (RuntimeException e) {
-            if (cdp != null) {
+            if (browser != null) {
+                browser.close();
+            } else {
                 cdp.close();
+                process.kill(Duration.ZERO);
             }
-            process.kill(Duration.ZERO);
             throw e instanceof ChromiumException ? e : new ChromiumException("Chromium launch failed: " + e.getMessage(), e);
         }
     }
@@ -151,6 +160,21 @@ public final class ChromiumBrowser implements AutoCloseable {
         cdp.close();
         workers.shutdownNow();
         LOG.info("chromium closed pid={}", process.pid());
+    }
+
+    /** Opens the pool's tabs in parallel: each costs a renderer process start. */
+    private void openTabs(int count) {
+        List<CompletableFuture<Tab>> opening = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            opening.add(CompletableFuture.supplyAsync(this::openTab, workers));
+        }
+        try {
+            for (CompletableFuture<Tab> tab : opening) {
+                idle.add(tab.join());
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     private Tab openTab() {

@@ -167,6 +167,21 @@ class ChromiumBrowserIT {
     }
 
     @Test
+    void render_manyPages_doesNotGrowTheProcessTree() {
+        for (int i = 0; i < 4; i++) {
+            render(i % 2 == 0 ? "/module.html" : "/viewport.html", Device.DESKTOP, BUDGET);
+        }
+        long settled = ProcessHandle.of(browser.pid()).orElseThrow().descendants().count();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(render(i % 2 == 0 ? "/module.html" : "/viewport.html", Device.MOBILE, BUDGET).timedOut()).isFalse();
+        }
+
+        // Left pages must not stay alive in the back/forward cache, one renderer process each.
+        assertThat(ProcessHandle.of(browser.pid()).orElseThrow().descendants().count()).isLessThanOrEqualTo(settled + 2);
+    }
+
+    @Test
     void close_leavesNoProcessOfTheBrowserBehind() {
         ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
         ChromiumPage page = own.render(origin.uri("/module.html"), Device.DESKTOP, BUDGET, origin::allows);
