@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Translates between CloudFront's request JSON ({@code Records[0].cf.request}) and {@link EdgeRequest}.
@@ -45,7 +44,8 @@ final class CloudFrontRequestJson {
         request.put("uri", after.uri());
         request.put("querystring", after.querystring());
         request.put("headers", headersJson(after.headers()));
-        if (after.origin() != null && !Objects.equals(after.origin(), before.origin())) {
+        // Identity, not equals: the logic hands the parsed origin through untouched unless it reroutes.
+        if (after.origin() != null && after.origin() != before.origin()) {
             request.put("origin", originJson(after.origin()));
         }
         return request;
@@ -61,7 +61,11 @@ final class CloudFrontRequestJson {
             if (!(entry.getValue() instanceof List)) {
                 continue;
             }
-            List<EdgeHeader> values = headers.computeIfAbsent(name, key -> new ArrayList<>());
+            List<EdgeHeader> values = headers.get(name);
+            if (values == null) {
+                values = new ArrayList<>();
+                headers.put(name, values);
+            }
             for (Object item : (List<?>) entry.getValue()) {
                 if (item instanceof Map) {
                     Map<?, ?> header = (Map<?, ?>) item;

@@ -28,7 +28,7 @@ public final class EdgeTriggers {
      * @return both triggers for this configuration
      */
     public static EdgeTriggers of(EdgeConfig config, CrawlerClassifier classifier) {
-        return of(config, classifier, TextSink::builder);
+        return of(config, classifier, TextSink.BUILDERS);
     }
 
     /**

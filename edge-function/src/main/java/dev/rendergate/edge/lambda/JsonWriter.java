@@ -19,7 +19,7 @@ final class JsonWriter {
     static {
         String hex = "0123456789abcdef";
         for (int c = 0; c < 0x20; c++) {
-            ESCAPES[c] = "\\u00" + hex.charAt(c >> 4) + hex.charAt(c & 0xf);
+            ESCAPES[c] = new String(new char[] {'\\', 'u', '0', '0', hex.charAt(c >> 4), hex.charAt(c & 0xf)});
         }
         ESCAPES['"'] = "\\\"";
         ESCAPES['\\'] = "\\\\";

@@ -36,7 +36,7 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier) {
-        return viewer(config, classifier, TextSink::builder);
+        return viewer(config, classifier, TextSink.BUILDERS);
     }
 
     /**
@@ -50,7 +50,12 @@ public final class RequestEventFunction {
     public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier,
             Supplier<TextSink> sinks) {
         ViewerRequestLogic viewer = new ViewerRequestLogic(config, classifier);
-        return new RequestEventFunction(viewer::apply, sinks);
+        return new RequestEventFunction(new UnaryOperator<>() {
+            @Override
+            public EdgeRequest apply(EdgeRequest request) {
+                return viewer.apply(request);
+            }
+        }, sinks);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction origin(EdgeConfig config) {
-        return origin(config, TextSink::builder);
+        return origin(config, TextSink.BUILDERS);
     }
 
     /**
@@ -72,7 +77,12 @@ public final class RequestEventFunction {
      */
     public static RequestEventFunction origin(EdgeConfig config, Supplier<TextSink> sinks) {
         OriginRequestLogic origin = new OriginRequestLogic(config);
-        return new RequestEventFunction(origin::apply, sinks);
+        return new RequestEventFunction(new UnaryOperator<>() {
+            @Override
+            public EdgeRequest apply(EdgeRequest request) {
+                return origin.apply(request);
+            }
+        }, sinks);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rendergate.edge.lambda;
 
+import java.util.function.Supplier;
+
 /**
  * Where the JSON writer puts its text. The JVM uses a {@link StringBuilder}; the JavaScript build
  * passes a sink that concatenates native strings, because TeaVM's emulated {@code StringBuilder} copies
@@ -33,6 +35,17 @@ public interface TextSink {
         }
         return -1;
     }
+
+    /**
+     * Fresh {@link #builder()} sinks; an anonymous class rather than a method reference, because the
+     * first lambda bootstrap costs a cold JVM tens of milliseconds.
+     */
+    Supplier<TextSink> BUILDERS = new Supplier<>() {
+        @Override
+        public TextSink get() {
+            return builder();
+        }
+    };
 
     /** @return a sink backed by a {@link StringBuilder} */
     static TextSink builder() {

@@ -166,7 +166,10 @@ public record EdgeConfig(
         Objects.requireNonNull(values, name);
         Set<String> lowered = new LinkedHashSet<>();
         for (String value : values) {
-            lowered.add(AsciiCase.lower(Objects.requireNonNull(value, name + " element").trim()));
+            if (value == null) {
+                throw new NullPointerException(name + " holds null");
+            }
+            lowered.add(AsciiCase.lower(value.trim()));
         }
         return lowered;
     }

@@ -49,7 +49,8 @@ public final class EdgeHeaders {
      * @return true when the {@code x-rendergate-bot} marker is present and not blank
      */
     public static boolean isMarked(EdgeRequest request) {
-        return request.header(BOT).filter(value -> !value.isBlank()).isPresent();
+        String bot = request.header(BOT).orElse("");
+        return !bot.isBlank();
     }
 
     /**

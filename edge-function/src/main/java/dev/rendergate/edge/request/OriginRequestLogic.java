@@ -51,19 +51,24 @@ public final class OriginRequestLogic {
     }
 
     private EdgeRequest toFarm(EdgeRequest request) {
-        String host = request.header(EdgeHeaders.HOST).filter(value -> !value.isEmpty())
-                .orElseGet(() -> request.header(EdgeHeaders.HOST_HEADER).orElse(""));
+        String host = request.header(EdgeHeaders.HOST).orElse("");
+        if (host.isEmpty()) {
+            host = request.header(EdgeHeaders.HOST_HEADER).orElse("");
+        }
         if (!isPlainHost(host)) {
             return request;
         }
-        String device = request.header(EdgeHeaders.DEVICE).filter(value -> !value.isEmpty()).orElse("desktop");
+        String device = request.header(EdgeHeaders.DEVICE).orElse("");
+        if (device.isEmpty()) {
+            device = "desktop";
+        }
         List<EdgeHeader> headers = new ArrayList<>(3);
         headers.add(new EdgeHeader(EdgeHeaders.DEVICE_KEY, device));
         headers.add(new EdgeHeader("Host", config.farmDomain()));
         if (!config.farmToken().isEmpty()) {
             headers.add(new EdgeHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken()));
         }
-        return request.routedTo("/https://" + host + request.uri(), farm, headers);
+        return request.routedTo("/https://".concat(host).concat(request.uri()), farm, headers);
     }
 
     /** A DNS name or address with an optional port: nothing that could change the URL's meaning. */

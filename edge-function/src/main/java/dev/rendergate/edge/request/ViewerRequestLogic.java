@@ -25,7 +25,17 @@ public final class ViewerRequestLogic {
      * @param classifier the crawler classifier, shared across requests
      */
     public ViewerRequestLogic(EdgeConfig config, CrawlerClassifier classifier) {
-        this(config, Objects.requireNonNull(classifier, "classifier")::classify);
+        this(config, classifying(Objects.requireNonNull(classifier, "classifier")));
+    }
+
+    // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.
+    private static Function<String, Verdict> classifying(CrawlerClassifier classifier) {
+        return new Function<>() {
+            @Override
+            public Verdict apply(String userAgent) {
+                return classifier.classify(userAgent);
+            }
+        };
     }
 
     /** Takes the classification as a function, so that tests can make it fail. */
@@ -83,7 +93,7 @@ public final class ViewerRequestLogic {
     private static boolean isRenderer(EdgeRequest request) {
         String userAgent = request.header(EdgeHeaders.USER_AGENT).orElse("");
         return userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER)
-                || request.header(EdgeHeaders.PRERENDER).map(String::trim).filter("1"::equals).isPresent();
+                || request.header(EdgeHeaders.PRERENDER).orElse("").trim().equals("1");
     }
 
     private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {

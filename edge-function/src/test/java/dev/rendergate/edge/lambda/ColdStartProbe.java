@@ -21,6 +21,15 @@ public final class ColdStartProbe {
         String viewerEvent = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
         String originEvent = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
         long start = System.nanoTime();
+        if (args.length > 2 && args[2].equals("--phases")) {
+            long config = System.nanoTime();
+            EdgeBuildConfig.edgeConfig();
+            long classifier = System.nanoTime();
+            dev.rendergate.edge.detect.CrawlerClassifier.standard();
+            long done = System.nanoTime();
+            System.out.printf("phases: bundled config %.1f ms, classifier %.1f ms%n",
+                    (classifier - config) / 1e6, (done - classifier) / 1e6);
+        }
         String viewer = ViewerRequestHandler.handle(viewerEvent);
         long viewerDone = System.nanoTime();
         String origin = OriginRequestHandler.handle(originEvent);
