@@ -2,6 +2,7 @@ package dev.rendergate.farm.http;
 
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.freshness.FreshnessRoutes;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -15,12 +16,14 @@ public final class FarmHttpServer {
     private final Farm farm;
     private final FarmConfig config;
     private final RenderHandler renders;
+    private final FreshnessRoutes freshness;
     private Undertow server;
 
     public FarmHttpServer(Farm farm, FarmConfig config) {
         this.farm = farm;
         this.config = config;
         this.renders = new RenderHandler(farm, new TokenCheck(config.token()));
+        this.freshness = new FreshnessRoutes(farm, config, new TokenCheck(config.token())::accepts);
     }
 
     /**
@@ -74,6 +77,7 @@ public final class FarmHttpServer {
                     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     exchange.getResponseSender().send(farm.metrics().scrape(), StandardCharsets.UTF_8);
                 }
+                case "/recache", "/cache", "/cache/status" -> freshness.handleRequest(exchange);
                 default -> renders.handleRequest(exchange);
             }
         } catch (RuntimeException e) {

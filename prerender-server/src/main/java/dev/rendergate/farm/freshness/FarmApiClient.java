@@ -1,0 +1,170 @@
+package dev.rendergate.farm.freshness;
+
+import dev.rendergate.edge.detect.Device;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A farm's HTTP API as the warm and invalidate commands use it: cache status, render, recache, each
+ * request with the token and its own timeout. Failures come back as reasons, never as exceptions.
+ */
+public final class FarmApiClient implements WarmTarget {
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Duration MAX_RECACHE_WAIT = Duration.ofMinutes(30);
+
+    private final HttpClient http;
+    private final URI farm;
+    private final String token;
+    private final Duration timeout;
+
+    /**
+     * @param http    the client (shared; its connect timeout applies)
+     * @param farm    the farm's base URL, e.g. {@code http://127.0.0.1:3000}
+     * @param token   the {@code X-Prerender-Token}, or {@code null}
+     * @param timeout per request; a render longer than this counts as failed with reason {@code timeout}
+     */
+    public FarmApiClient(HttpClient http, URI farm, String token, Duration timeout) {
+        this.http = Objects.requireNonNull(http, "http");
+        String base = farm.toString();
+        this.farm = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        this.token = token;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public CacheState state(URI url, Device device) {
+        try {
+            HttpResponse<String> response = send(get("/cache/status?url=" + enc(url.toString()) + "&device="
+                    + device.label()), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !(Json.parse(response.body()) instanceof Map<?, ?> map)) {
+                return CacheState.UNKNOWN;
+            }
+            return CacheState.fromLabel(String.valueOf(map.get("state")));
+        } catch (IOException | RuntimeException e) {
+            return CacheState.UNKNOWN;
+        }
+    }
+
+    @Override
+    public Attempt render(URI url, Device device) {
+        try {
+            HttpResponse<Void> response = send(get("/render?url=" + enc(url.toString()) + "&device="
+                    + device.label()), HttpResponse.BodyHandlers.discarding());
+            String cache = response.headers().firstValue("X-Rendergate-Cache").orElse("-");
+            String reason = response.headers().firstValue("X-Rendergate-Reason").orElse(null);
+            if (reason == null && (response.statusCode() >= 500 || response.statusCode() == 401)) {
+                reason = "http-" + response.statusCode();
+            }
+            return new Attempt(response.statusCode(), cache, reason);
+        } catch (IOException e) {
+            return Attempt.failed(0, reasonOf(e));
+        }
+    }
+
+    @Override
+    public Attempt recache(URI url, Device device) {
+        RecacheSummary summary = recache(List.of(url.toString()), null, device);
+        if (summary.recached() == 1) {
+            return new Attempt(200, "MISS", null);
+        }
+        return Attempt.failed(0, summary.failed().isEmpty() ? "not-recached" : summary.failed().get(0).reason());
+    }
+
+    /**
+     * {@code POST /recache} for {@code urls} (at most {@link RecacheRequest#MAX_URLS}) or a {@code prefix}.
+     * A request the farm refused comes back as one failure carrying its reason.
+     */
+    public RecacheSummary recache(List<String> urls, String prefix, Device device) {
+        StringBuilder body = new StringBuilder("{");
+        if (prefix != null) {
+            body.append("\"prefix\":").append(Json.quote(prefix));
+        } else {
+            body.append("\"urls\":").append(urls.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]")));
+        }
+        if (device != null) {
+            body.append(",\"device\":").append(Json.quote(device.label()));
+        }
+        body.append('}');
+        Duration budget = timeout.multipliedBy(Math.max(1, urls.size()));
+        HttpRequest request = builder("/recache").timeout(budget.compareTo(MAX_RECACHE_WAIT) > 0 ? MAX_RECACHE_WAIT : budget)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        String what = prefix != null ? prefix : urls.size() == 1 ? urls.get(0) : urls.size() + " urls";
+        String deviceLabel = device == null ? "all" : device.label();
+        try {
+            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                String reason = response.headers().firstValue("X-Rendergate-Reason").orElse("http-" + response.statusCode());
+                return new RecacheSummary(0, 0, List.of(new RecacheSummary.Failure(what, deviceLabel, reason)));
+            }
+            return parseSummary(response.body());
+        } catch (IOException | RuntimeException e) {
+            return new RecacheSummary(0, 0, List.of(new RecacheSummary.Failure(what, deviceLabel, reasonOf(e))));
+        }
+    }
+
+    private static RecacheSummary parseSummary(String body) {
+        if (body.length() > MAX_ERROR_BODY * 16 || !(Json.parse(body) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("unexpected recache answer");
+        }
+        List<RecacheSummary.Failure> failed = new ArrayList<>();
+        if (map.get("failed") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> f) {
+                    failed.add(new RecacheSummary.Failure(String.valueOf(f.get("url")), String.valueOf(f.get("device")),
+                            String.valueOf(f.get("reason"))));
+                }
+            }
+        }
+        return new RecacheSummary(number(map.get("recached")), number(map.get("invalidated")), failed);
+    }
+
+    private static int number(Object o) {
+        return o instanceof Number n ? n.intValue() : 0;
+    }
+
+    private HttpRequest get(String pathAndQuery) {
+        return builder(pathAndQuery).GET().build();
+    }
+
+    private HttpRequest.Builder builder(String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(farm + pathAndQuery)).timeout(timeout);
+        return token == null ? b : b.header("X-Prerender-Token", token);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        try {
+            return http.send(request, handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String reasonOf(Exception e) {
+        if (e instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof ConnectException) {
+            return "farm-unreachable";
+        }
+        return e instanceof IOException ? "io-error" : "bad-answer";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

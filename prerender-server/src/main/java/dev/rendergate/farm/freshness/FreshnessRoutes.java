@@ -1,0 +1,202 @@
+package dev.rendergate.farm.freshness;
+
+import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.FarmConfig;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The farm's freshness API, all behind the {@code X-Prerender-Token}: {@code POST /recache} (re-render and
+ * replace), {@code DELETE /cache?url=|prefix=|all=true} (invalidate) and
+ * {@code GET /cache/status?url=&device=} (fresh, stale or missing, without rendering). Answers JSON; must
+ * run off the IO threads (bodies are read blocking, bounded to {@value #MAX_BODY_BYTES} bytes).
+ */
+public final class FreshnessRoutes implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(FreshnessRoutes.class);
+    static final int MAX_BODY_BYTES = 1 << 20;
+    private static final HttpString REASON = HttpString.tryFromString("X-Rendergate-Reason");
+    private static final HttpString TOKEN = HttpString.tryFromString("X-Prerender-Token");
+    /** Recache requests running at once per node; more answer 503 so a deploy hook cannot starve crawlers. */
+    private static final int CONCURRENT_REQUESTS = 2;
+
+    private final Farm farm;
+    private final FarmConfig config;
+    private final Predicate<String> tokens;
+    private final Semaphore recacheSlots = new Semaphore(CONCURRENT_REQUESTS);
+    private volatile Recacher recacher;
+
+    /**
+     * @param farm   the node whose cache is operated on
+     * @param config its configuration (TTL, pool size and render budget)
+     * @param tokens accepts the presented {@code X-Prerender-Token} (the same check the render API uses)
+     */
+    public FreshnessRoutes(Farm farm, FarmConfig config, Predicate<String> tokens) {
+        this.farm = farm;
+        this.config = config;
+        this.tokens = tokens;
+    }
+
+    /** Whether {@code path} is one of these routes. */
+    public static boolean handles(String path) {
+        return path.equals("/recache") || path.equals("/cache") || path.equals("/cache/status");
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!tokens.test(exchange.getRequestHeaders().getFirst(TOKEN))) {
+            fail(exchange, 401, "unauthorized", "missing or wrong X-Prerender-Token");
+            return;
+        }
+        if (farm.cache() == null) {
+            fail(exchange, 409, "cache-disabled", "this farm node does not cache snapshots");
+            return;
+        }
+        String path = exchange.getRequestPath();
+        HttpString method = exchange.getRequestMethod();
+        try {
+            if (path.equals("/recache") && method.equals(Methods.POST)) {
+                recache(exchange);
+            } else if (path.equals("/cache") && method.equals(Methods.DELETE)) {
+                invalidate(exchange);
+            } else if (path.equals("/cache/status") && (method.equals(Methods.GET) || method.equals(Methods.HEAD))) {
+                status(exchange);
+            } else {
+                exchange.getResponseHeaders().put(Headers.ALLOW, path.equals("/recache") ? "POST"
+                        : path.equals("/cache") ? "DELETE" : "GET, HEAD");
+                fail(exchange, 405, "method-not-allowed", method + " is not allowed on " + path);
+            }
+        } catch (IllegalArgumentException e) {
+            fail(exchange, 400, "bad-request", e.getMessage());
+        } catch (IOException e) {
+            fail(exchange, 400, "bad-body", "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private void recache(HttpServerExchange exchange) throws IOException {
+        byte[] body = readBody(exchange);
+        if (body == null) {
+            fail(exchange, 413, "body-too-large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        RecacheRequest request = RecacheRequest.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
+                new String(body, StandardCharsets.UTF_8));
+        if (!recacheSlots.tryAcquire()) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+            fail(exchange, 503, "recache-busy", CONCURRENT_REQUESTS + " recache requests are already running");
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            RecacheSummary summary = recacher().run(request);
+            LOG.info("event=recache urls={} prefix={} recached={} invalidated={} failed={} ms={}",
+                    request.urls().size(), request.prefix() == null ? "-" : request.prefix(), summary.recached(),
+                    summary.invalidated(), summary.failed().size(), (System.nanoTime() - start) / 1_000_000);
+            json(exchange, 200, summary.toJson());
+        } finally {
+            recacheSlots.release();
+        }
+    }
+
+    private void invalidate(HttpServerExchange exchange) {
+        String url = param(exchange, "url");
+        String prefix = param(exchange, "prefix");
+        boolean all = "true".equalsIgnoreCase(param(exchange, "all"));
+        if ((url != null ? 1 : 0) + (prefix != null ? 1 : 0) + (all ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("give exactly one of url=, prefix= or all=true");
+        }
+        FarmFreshness freshness = freshness();
+        long invalidated;
+        if (url != null) {
+            URI target = URI.create(url.trim());
+            String deviceLabel = param(exchange, "device");
+            invalidated = 0;
+            for (Device device : Device.values()) {
+                if (deviceLabel == null || RecacheRequest.device(deviceLabel) == device) {
+                    invalidated += freshness.invalidate(target, device) ? 1 : 0;
+                }
+            }
+        } else {
+            invalidated = prefix != null ? freshness.invalidatePrefix(prefix) : freshness.invalidateAll();
+        }
+        LOG.info("event=invalidate url={} prefix={} all={} invalidated={}", url == null ? "-" : url,
+                prefix == null ? "-" : prefix, all, invalidated);
+        json(exchange, 200, "{\"invalidated\":" + invalidated + "}\n");
+    }
+
+    private void status(HttpServerExchange exchange) {
+        String url = param(exchange, "url");
+        if (url == null) {
+            throw new IllegalArgumentException("url= is required");
+        }
+        Device device = RecacheRequest.device(param(exchange, "device"));
+        device = device == null ? Device.DESKTOP : device;
+        CacheState state = freshness().state(URI.create(url.trim()), device);
+        json(exchange, 200, "{\"url\":" + Json.quote(url) + ",\"device\":" + Json.quote(device.label())
+                + ",\"state\":" + Json.quote(state.label()) + "}\n");
+    }
+
+    private FarmFreshness freshness() {
+        return new FarmFreshness(farm, config.cacheTtl(), Clock.systemUTC());
+    }
+
+    private Recacher recacher() {
+        Recacher r = recacher;
+        if (r == null) {
+            synchronized (this) {
+                if (recacher == null) {
+                    int concurrency = Math.max(1, Math.min(4, config.poolSize()));
+                    // Long enough for a full request of renders at this concurrency, bounded all the same.
+                    Duration deadline = config.renderTimeout().multipliedBy(
+                            (RecacheRequest.MAX_URLS * 2L + concurrency - 1) / concurrency).plusSeconds(5);
+                    recacher = new Recacher(freshness(), concurrency, deadline.compareTo(Duration.ofMinutes(30)) > 0
+                            ? Duration.ofMinutes(30) : deadline);
+                }
+                r = recacher;
+            }
+        }
+        return r;
+    }
+
+    private static byte[] readBody(HttpServerExchange exchange) throws IOException {
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        try (InputStream in = exchange.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+
+    private static String param(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        String value = values == null ? null : values.peekFirst();
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void json(HttpServerExchange exchange, int status, String body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
+    }
+
+    private static void fail(HttpServerExchange exchange, int status, String reason, String message) {
+        exchange.getResponseHeaders().put(REASON, reason);
+        json(exchange, status, "{\"error\":" + Json.quote(reason) + ",\"message\":" + Json.quote(message) + "}\n");
+    }
+}

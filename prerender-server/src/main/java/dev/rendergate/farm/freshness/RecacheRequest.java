@@ -1,0 +1,117 @@
+package dev.rendergate.farm.freshness;
+
+import dev.rendergate.edge.detect.Device;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a {@code POST /recache} asks for: some URLs or one URL prefix, for one device or for every device
+ * that is cached.
+ *
+ * @param urls   absolute page URLs, as sent (validated by the farm's guard when rendered)
+ * @param prefix a URL prefix whose cached snapshots are meant, or {@code null}
+ * @param device the device to recache, or {@code null} for every cached device
+ */
+public record RecacheRequest(List<String> urls, String prefix, Device device) {
+
+    /** Most URLs one request may name. */
+    public static final int MAX_URLS = 1_000;
+
+    public RecacheRequest {
+        urls = List.copyOf(urls);
+        if (urls.isEmpty() == (prefix == null)) {
+            throw new IllegalArgumentException("give either url/urls or prefix, not both and not neither");
+        }
+        if (urls.size() > MAX_URLS) {
+            throw new IllegalArgumentException("at most " + MAX_URLS + " urls per request, got " + urls.size());
+        }
+    }
+
+    /**
+     * Reads a JSON body ({@code {"url": ..., "urls": [...], "prefix": ..., "device": ...}}) or a form-encoded
+     * one ({@code url=...&url=...&prefix=...&device=...}), chosen by the content type.
+     *
+     * @throws IllegalArgumentException saying what is malformed
+     */
+    public static RecacheRequest parse(String contentType, String body) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        boolean json = type.startsWith("application/json") || (!type.startsWith("application/x-www-form-urlencoded")
+                && body.stripLeading().startsWith("{"));
+        return json ? fromJson(body) : fromForm(body);
+    }
+
+    private static RecacheRequest fromJson(String body) {
+        if (!(Json.parse(body) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        List<String> urls = new ArrayList<>();
+        if (map.get("url") != null) {
+            urls.add(text(map.get("url"), "url"));
+        }
+        if (map.get("urls") != null) {
+            if (!(map.get("urls") instanceof List<?> list)) {
+                throw new IllegalArgumentException("urls must be a list of strings");
+            }
+            if (list.size() > MAX_URLS) {
+                throw new IllegalArgumentException("at most " + MAX_URLS + " urls per request, got " + list.size());
+            }
+            list.forEach(u -> urls.add(text(u, "urls")));
+        }
+        String prefix = map.get("prefix") == null ? null : text(map.get("prefix"), "prefix");
+        String device = map.get("device") == null ? null : text(map.get("device"), "device");
+        return new RecacheRequest(urls, prefix, device(device));
+    }
+
+    private static RecacheRequest fromForm(String body) {
+        List<String> urls = new ArrayList<>();
+        String prefix = null;
+        String device = null;
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            switch (name) {
+                case "url", "urls" -> {
+                    if (urls.size() >= MAX_URLS) {
+                        throw new IllegalArgumentException("at most " + MAX_URLS + " urls per request");
+                    }
+                    urls.add(value);
+                }
+                case "prefix" -> prefix = value;
+                case "device" -> device = value;
+                default -> { } // unknown fields are ignored, as in JSON
+            }
+        }
+        return new RecacheRequest(urls, prefix, device(device));
+    }
+
+    /** Parses a device label strictly: null or blank means every device. */
+    static Device device(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        return switch (label.trim().toLowerCase(Locale.ROOT)) {
+            case "mobile" -> Device.MOBILE;
+            case "desktop" -> Device.DESKTOP;
+            default -> throw new IllegalArgumentException("device must be mobile or desktop, got '" + label + "'");
+        };
+    }
+
+    private static String text(Object value, String field) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException(field + " must be a non-empty string");
+        }
+        return s;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
