@@ -2,70 +2,79 @@ package dev.rendergate.gateway.proxy;
 
 import dev.rendergate.gateway.http.Exchange;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends a crawler's request to the prerender farm in prerender.io form ({@code GET <farm>/<absolute
- * public URL>}) over a pooled keep-alive HTTP/1.1 client and streams the rendered page back. A farm
- * that is unreachable, too slow, or answers 5xx with {@code X-Rendergate-Reason} is a failure handed to
- * the caller's fallback; any other status (the page's own 404, 301 ...) is the page's answer.
+ * public URL>}) over pooled keep-alive connections and streams the rendered page back. A farm that is
+ * unreachable, too slow, or answers 5xx with {@code X-Rendergate-Reason} is a failure handed to the
+ * caller's fallback; any other status (the page's own 404, 301 ...) is the page's answer.
  */
 public final class FarmProxy implements AutoCloseable {
 
-    private final URI farmBase;
-    private final Duration responseTimeout;
-    private final ExecutorService callbacks;
-    private final HttpClient client;
+    private final FarmConnections connections;
+    private final String hostHeader;
+    private final String basePath;
+    private final long responseTimeoutNanos;
 
     public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout) {
-        String base = farmBase.toString();
-        this.farmBase = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        this.responseTimeout = responseTimeout;
-        this.callbacks = Executors.newFixedThreadPool(2, daemon("rendergate-farm-client"));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(callbacks)
-                .build();
+        boolean https = "https".equals(farmBase.getScheme());
+        int port = farmBase.getPort() > 0 ? farmBase.getPort() : https ? 443 : 80;
+        this.connections = new FarmConnections(farmBase.getHost(), port, (int) Math.min(Integer.MAX_VALUE,
+                connectTimeout.toMillis()), https ? clientSsl() : null);
+        this.hostHeader = farmBase.getPort() > 0 ? farmBase.getHost() + ":" + port : farmBase.getHost();
+        String path = farmBase.getRawPath() == null ? "" : farmBase.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.responseTimeoutNanos = responseTimeout.toNanos();
+    }
+
+    private static SslContext clientSsl() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS to the farm", e);
+        }
     }
 
     /**
      * Asks the farm for {@code publicUrl}; {@code farmHeaders} (token, device, bot) go with the request,
-     * {@code decorate} adds the gateway's own response headers ({@code Vary}, cache policy).
+     * {@code decorate} adds the gateway's own response headers ({@code Vary}, cache policy). Call on the
+     * exchange's event loop.
      */
     public void render(Exchange ex, String publicUrl, Map<String, String> farmHeaders,
                        Consumer<HttpHeaders> decorate, Consumer<UpstreamFailure> onFailure) {
-        URI target;
-        try {
-            target = URI.create(farmBase + "/" + publicUrl);
-        } catch (IllegalArgumentException e) {
+        if (!isRequestTarget(publicUrl)) {
             onFailure.accept(new UpstreamFailure("bad-url", 0));
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(responseTimeout);
-        farmHeaders.forEach((name, value) -> {
-            if (value != null && !value.isEmpty()) {
-                request.header(name, value);
+        new FarmCall(ex, connections, hostHeader, basePath + "/" + publicUrl, farmHeaders, decorate, onFailure)
+                .start(responseTimeoutNanos);
+    }
+
+    /** Only visible ASCII may go into the request line; anything else could split it. */
+    private static boolean isRequestTarget(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
             }
-        });
-        new ProxyCall(ex, "farm-", r -> r.statusCode() >= 500 && r.headers().firstValue("x-rendergate-reason").isPresent(),
-                onFailure, decorate).start(client, request.build(), responseTimeout);
+        }
+        return !url.isEmpty();
     }
 
     @Override
     public void close() {
-        callbacks.shutdownNow();
+        // Pooled connections live on the server's event loops and close with them.
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread t = new Thread(runnable, name);
             t.setDaemon(true);
