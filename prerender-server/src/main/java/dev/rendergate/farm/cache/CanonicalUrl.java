@@ -1,6 +1,7 @@
 package dev.rendergate.farm.cache;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,31 @@ final class CanonicalUrl {
             out.append('?').append(query);
         }
         return out.toString();
+    }
+
+    /**
+     * A URL prefix in the form keys take (scheme and host lower-cased, default port dropped, path
+     * escapes normalised), so {@code HTTPS://Example.com:443/blog/} finds {@code https://example.com/blog/a}.
+     * Anything that is not an absolute http(s) URL without query or fragment is returned unchanged.
+     */
+    static String prefix(String urlPrefix) {
+        try {
+            URI url = new URI(urlPrefix);
+            if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null) {
+                return urlPrefix;
+            }
+            String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return urlPrefix;
+            }
+            StringBuilder out = new StringBuilder(urlPrefix.length()).append(scheme).append("://").append(host(url));
+            if (url.getPort() != -1 && url.getPort() != defaultPort(scheme)) {
+                out.append(':').append(url.getPort());
+            }
+            return out.append(escapes(url.getRawPath() == null ? "" : url.getRawPath())).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return urlPrefix;
+        }
     }
 
     private static String host(URI url) {

@@ -1,55 +1,31 @@
 package dev.rendergate.farm.cache;
 
 import dev.rendergate.edge.detect.Device;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis tier shared by all farm nodes, through Lettuce. Snapshots are hashes
- * ({@code fence}, {@code body}) under {@code <prefix>snap:<device>:<url>} with a Redis TTL; render
- * locks are {@code <prefix>lock:<device>:<url>} ({@code SET NX PX}) holding a fencing token drawn from
- * {@code <prefix>fence}. Every command is bounded by the configured timeout; the first failure marks
- * the tier down (logged once), after which requests skip Redis. A prober pings Redis every
- * {@value #PROBE_MILLIS} ms, so the state also flips without traffic: down when a ping fails, up
- * again (logged once) when one answers; Lettuce reconnects dropped connections by itself. Every
- * store and delete is announced on the channel {@code <prefix>invalidate}, so the other nodes drop
- * their L1 copy and read the new snapshot from Redis.
+ * The Redis tier shared by all farm nodes. Snapshots are hashes ({@code fence}, {@code body}) under
+ * {@code <prefix>snap:<device>:<url>} with a Redis TTL of TTL plus stale window; render locks are
+ * {@code <prefix>lock:<device>:<url>} ({@code SET NX PX}) holding a fencing token drawn from
+ * {@code <prefix>fence}, and a write lands only if no later-fenced write did. Every store and delete
+ * is announced on {@code <prefix>invalidate}, so the other nodes drop their L1 copy and read the new
+ * snapshot from Redis. Health, timeouts and reconnects are {@link RedisLink}'s.
  */
 final class RedisTier implements SharedTier {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTier.class);
-    static final Duration LOCK_LEASE = Duration.ofSeconds(30);
-    static final long PROBE_MILLIS = 250;
+    /** Longer than a render is allowed to take (10 s by default), short enough to outlive a dead holder. */
+    static final Duration LOCK_LEASE = Duration.ofSeconds(15);
     private static final Duration SCAN_BUDGET = Duration.ofSeconds(30);
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private static final String READ = """
             local v = redis.call('HMGET', KEYS[1], 'body', 'fence')
@@ -74,58 +50,26 @@ final class RedisTier implements SharedTier {
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""";
 
-    private final String where;
     private final String snapPrefix;
     private final String lockPrefix;
     private final String fenceKey;
-    private final Duration timeout;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final ScheduledExecutorService prober;
-    private final AtomicReference<Boolean> up = new AtomicReference<>();
-    private final LongAdder errors = new LongAdder();
-    private final String nodeId = UUID.randomUUID().toString();
     private final String channel;
+    private final String nodeId = UUID.randomUUID().toString();
     private final PeerInvalidations peers;
-    private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile StatefulRedisPubSubConnection<String, String> subscription;
+    private final RedisLink link;
 
     private RedisTier(CacheConfig config, PeerInvalidations peers) {
         this.peers = peers;
-        this.channel = config.redisKeyPrefix() + "invalidate";
-        this.where = config.redisUri().getHost() + ":" + (config.redisUri().getPort() < 0 ? 6379 : config.redisUri().getPort());
         this.snapPrefix = config.redisKeyPrefix() + "snap:";
         this.lockPrefix = config.redisKeyPrefix() + "lock:";
         this.fenceKey = config.redisKeyPrefix() + "fence";
-        this.timeout = config.redisTimeout();
-        this.resources = ClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .build();
-        RedisURI uri = RedisURI.create(config.redisUri().toString());
-        uri.setTimeout(timeout);
-        this.client = RedisClient.create(resources, uri);
-        Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                .build());
-        this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snapshot-cache-redis-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.channel = config.redisKeyPrefix() + "invalidate";
+        this.link = RedisLink.open(config.redisUri(), config.redisTimeout(), channel, this::applyAnnouncement);
     }
 
     /** Connects now if Redis answers; otherwise starts down and keeps probing. Never throws for a down Redis. */
     static RedisTier connect(CacheConfig config, PeerInvalidations peers) {
-        RedisTier tier = new RedisTier(config, peers);
-        tier.probe();
-        tier.prober.scheduleWithFixedDelay(tier::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
-        return tier;
+        return new RedisTier(config, peers);
     }
 
     @Override
@@ -135,12 +79,12 @@ final class RedisTier implements SharedTier {
 
     @Override
     public boolean available() {
-        return Boolean.TRUE.equals(up.get());
+        return link.up();
     }
 
     @Override
     public Stored read(CacheKey key) {
-        List<Object> reply = call(redis -> redis.eval(READ, ScriptOutputType.MULTI, new String[] {snapKey(key)}), null);
+        List<Object> reply = link.call(redis -> redis.eval(READ, ScriptOutputType.MULTI, new String[] {snapKey(key)}), null);
         if (reply == null || reply.size() < 3 || !(reply.get(0) instanceof byte[] body)) {
             return null;
         }
@@ -157,7 +101,7 @@ final class RedisTier implements SharedTier {
 
     @Override
     public LockAttempt tryLock(CacheKey key) {
-        Long fence = call(redis -> redis.eval(LOCK, ScriptOutputType.INTEGER, new String[] {lockKey(key), fenceKey},
+        Long fence = link.call(redis -> redis.eval(LOCK, ScriptOutputType.INTEGER, new String[] {lockKey(key), fenceKey},
                 ascii(LOCK_LEASE.toMillis())), null);
         if (fence == null) {
             return LockAttempt.UNAVAILABLE;
@@ -171,7 +115,7 @@ final class RedisTier implements SharedTier {
             return;
         }
         byte[] body = SnapshotCodec.encode(snapshot);
-        Long stored = call(redis -> redis.eval(STORE, ScriptOutputType.INTEGER,
+        Long stored = link.call(redis -> redis.eval(STORE, ScriptOutputType.INTEGER,
                 new String[] {snapKey(key), lockKey(key), fenceKey},
                 ascii(fence), body, ascii(Math.max(1, keepFor.toMillis()))), null);
         if (stored != null && stored == 1) {
@@ -181,12 +125,12 @@ final class RedisTier implements SharedTier {
 
     @Override
     public void release(CacheKey key, long fence) {
-        call(redis -> redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lockKey(key)}, ascii(fence)), null);
+        link.call(redis -> redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lockKey(key)}, ascii(fence)), null);
     }
 
     @Override
     public void delete(CacheKey key) {
-        call(redis -> redis.del(snapKey(key)), null);
+        link.call(redis -> redis.del(snapKey(key)), null);
         announce('K', key.id());
     }
 
@@ -209,22 +153,12 @@ final class RedisTier implements SharedTier {
 
     @Override
     public long errors() {
-        return errors.sum();
+        return link.errors();
     }
 
     @Override
     public void close() {
-        prober.shutdownNow();
-        StatefulRedisPubSubConnection<String, String> listening = subscription;
-        if (listening != null) {
-            listening.close();
-        }
-        StatefulRedisConnection<String, byte[]> open = connection;
-        if (open != null) {
-            open.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        link.close();
     }
 
     private long deleteMatching(String pattern) {
@@ -234,12 +168,12 @@ final class RedisTier implements SharedTier {
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(500);
         do {
             ScanCursor from = cursor;
-            KeyScanCursor<String> page = call(redis -> redis.scan(from, args), null);
+            KeyScanCursor<String> page = link.call(redis -> redis.scan(from, args), null);
             if (page == null) {
                 return deleted;
             }
             if (!page.getKeys().isEmpty()) {
-                Long n = call(redis -> redis.del(page.getKeys().toArray(String[]::new)), 0L);
+                Long n = link.call(redis -> redis.del(page.getKeys().toArray(String[]::new)), 0L);
                 deleted += n == null ? 0 : n;
             }
             cursor = page;
@@ -247,58 +181,10 @@ final class RedisTier implements SharedTier {
         return deleted;
     }
 
-    private <T> T call(Function<RedisCommands<String, byte[]>, T> command, T fallback) {
-        StatefulRedisConnection<String, byte[]> open = connection;
-        if (open == null || !available()) {
-            return fallback;
-        }
-        try {
-            return command.apply(open.sync());
-        } catch (RuntimeException e) {
-            errors.increment();
-            markDown(e);
-            return fallback;
-        }
-    }
-
-    private void probe() {
-        if (Thread.currentThread().isInterrupted()) {
-            return;
-        }
-        try {
-            StatefulRedisConnection<String, byte[]> open = connection;
-            if (open == null) {
-                open = client.connect(CODEC);
-                open.setTimeout(timeout);
-                connection = open;
-            }
-            open.sync().ping();
-            if (subscription == null) {
-                subscription = subscribe();
-            }
-            markUp();
-        } catch (RuntimeException e) {
-            markDown(e);
-        }
-    }
-
-    private StatefulRedisPubSubConnection<String, String> subscribe() {
-        StatefulRedisPubSubConnection<String, String> listening = client.connectPubSub(StringCodec.UTF8);
-        listening.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, String message) {
-                applyAnnouncement(message);
-            }
-        });
-        listening.setTimeout(timeout);
-        listening.sync().subscribe(channel); // Lettuce re-subscribes by itself after a reconnect.
-        return listening;
-    }
-
     /** Tells the other nodes to drop their L1 copies; lost while Redis is down (their TTLs bound the damage). */
     private void announce(char operation, String argument) {
         byte[] message = (nodeId + "\n" + operation + "\n" + argument).getBytes(StandardCharsets.UTF_8);
-        call(redis -> redis.publish(channel, message), null);
+        link.call(redis -> redis.publish(channel, message), null);
     }
 
     private void applyAnnouncement(String message) {
@@ -316,21 +202,6 @@ final class RedisTier implements SharedTier {
             case "P" -> peers.prefix(parts[2]);
             case "A" -> peers.all();
             default -> LOG.debug("cache l2 ignored announcement operation={}", parts[1]);
-        }
-    }
-
-    private void markUp() {
-        Boolean was = up.getAndSet(Boolean.TRUE);
-        if (!Boolean.TRUE.equals(was)) {
-            LOG.info("cache l2 up redis={}", where);
-        }
-    }
-
-    private void markDown(RuntimeException cause) {
-        Boolean was = up.getAndSet(Boolean.FALSE);
-        if (!Boolean.FALSE.equals(was)) {
-            LOG.warn("cache l2 down redis={} error={}; serving from L1 and renders until it answers",
-                    where, cause.toString());
         }
     }
 

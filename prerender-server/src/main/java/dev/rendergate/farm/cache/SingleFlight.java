@@ -110,13 +110,13 @@ final class SingleFlight {
             }
         }
         if (!l2.available()) {
-            return renderAndStore(key, render, SharedTier.NEW_FENCE);
+            return renderAndStore(key, render, SharedTier.NEW_FENCE, mode);
         }
         Stored stored = l2.read(key);
         if (stored != null && acceptable(stored, mode)) {
             return adopt(key, stored);
         }
-        return renderOnceAcrossNodes(key, render, stored == null ? 0 : stored.fence());
+        return renderOnceAcrossNodes(key, render, mode, stored == null ? 0 : stored.fence());
     }
 
     private boolean acceptable(Stored stored, Mode mode) {
@@ -127,15 +127,21 @@ final class SingleFlight {
         };
     }
 
-    private Loaded renderOnceAcrossNodes(CacheKey key, Function<CacheKey, Snapshot> render, long seenFence) {
+    private Loaded renderOnceAcrossNodes(CacheKey key, Function<CacheKey, Snapshot> render, Mode mode, long seenFence) {
         long deadline = System.nanoTime() + FOLLOWER_WAIT.toNanos();
         for (int attempt = 0; ; attempt++) {
             LockAttempt lock = l2.tryLock(key);
             if (lock instanceof LockAttempt.Acquired acquired) {
-                return renderAndStore(key, render, acquired.fence());
+                // The previous holder may have stored and released between our read and our lock.
+                Stored landed = l2.read(key);
+                if (landed != null && landed.fence() > seenFence) {
+                    l2.release(key, acquired.fence());
+                    return adopt(key, landed);
+                }
+                return renderAndStore(key, render, acquired.fence(), mode);
             }
             if (lock instanceof LockAttempt.Unavailable || System.nanoTime() - deadline >= 0) {
-                return renderAndStore(key, render, SharedTier.NEW_FENCE);
+                return renderAndStore(key, render, SharedTier.NEW_FENCE, mode);
             }
             LockSupport.parkNanos(Math.min(MAX_POLL_NANOS, FIRST_POLL_NANOS << Math.min(attempt, 4)));
             if (Thread.currentThread().isInterrupted()) {
@@ -161,7 +167,7 @@ final class SingleFlight {
         return new Loaded(entry, false);
     }
 
-    private Loaded renderAndStore(CacheKey key, Function<CacheKey, Snapshot> render, long fence) {
+    private Loaded renderAndStore(CacheKey key, Function<CacheKey, Snapshot> render, long fence, Mode mode) {
         Snapshot snapshot;
         try {
             snapshot = Objects.requireNonNull(render.apply(key), "render returned null");
@@ -173,9 +179,19 @@ final class SingleFlight {
         Entry entry = store(key, snapshot, fence);
         if (entry == null) {
             release(key, fence);
+            if (mode != Mode.READ && replacesCachedPage(snapshot.status())) {
+                // The page moved or went away: its old 200 must not be served, stale or not.
+                l1.invalidate(key);
+                l2.delete(key);
+            }
             return new Loaded(new Entry(snapshot, 0, 0), true);
         }
         return new Loaded(entry, true);
+    }
+
+    /** A redirect or client error is the site's answer, unlike a timeout or a 5xx (408/425/429 are transient). */
+    private static boolean replacesCachedPage(int status) {
+        return status >= 300 && status < 500 && status != 408 && status != 425 && status != 429;
     }
 
     private void release(CacheKey key, long fence) {

@@ -127,8 +127,10 @@ public final class SnapshotCache implements AutoCloseable {
     }
 
     /**
-     * Renders {@code key} now and replaces its snapshot (recache), sharing the render with any that
-     * is already running for it.
+     * Renders {@code key} now and replaces its snapshot in both tiers and every node's L1 (recache),
+     * sharing the render with any that is already running for it. A render that throws, times out or
+     * answers a 5xx leaves the old snapshot in place; one that answers a redirect or a 4xx the
+     * configuration does not cache drops it.
      */
     public CacheLookup refresh(CacheKey key, Function<CacheKey, Snapshot> render) {
         Loaded loaded = singleFlight.load(key, render, SingleFlight.Mode.FORCE);
@@ -141,6 +143,8 @@ public final class SnapshotCache implements AutoCloseable {
      * @return whether it was stored
      */
     public boolean put(CacheKey key, Snapshot snapshot) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(snapshot, "snapshot");
         return singleFlight.store(key, snapshot, SharedTier.NEW_FENCE) != null;
     }
 
@@ -150,6 +154,7 @@ public final class SnapshotCache implements AutoCloseable {
         return entry == null ? null : entry.snapshot();
     }
 
+    /** Drops {@code key}'s snapshot from both tiers and every node's L1. */
     public void invalidate(CacheKey key) {
         l1.invalidate(key);
         l2.delete(key);
@@ -157,14 +162,15 @@ public final class SnapshotCache implements AutoCloseable {
 
     /**
      * Drops every snapshot whose normalised URL ({@link CacheKey#url()}) starts with
-     * {@code urlPrefix}, for every device, from both tiers.
+     * {@code urlPrefix}, for every device, from both tiers and every node's L1. An absolute URL
+     * prefix is normalised like keys are (scheme, host, default port, escapes) first.
      *
      * @return how many L1 entries went (L2 entries other nodes cached are dropped too, uncounted)
      */
     public long invalidatePrefix(String urlPrefix) {
-        Objects.requireNonNull(urlPrefix, "urlPrefix");
-        long removed = invalidateL1Prefix(urlPrefix);
-        l2.deletePrefix(urlPrefix);
+        String prefix = CanonicalUrl.prefix(Objects.requireNonNull(urlPrefix, "urlPrefix"));
+        long removed = invalidateL1Prefix(prefix);
+        l2.deletePrefix(prefix);
         return removed;
     }
 
@@ -173,6 +179,7 @@ public final class SnapshotCache implements AutoCloseable {
                 .map(key -> l1.asMap().remove(key) != null).filter(Boolean::booleanValue).count();
     }
 
+    /** Drops every snapshot under this cache's Redis key prefix, and every node's L1. */
     public void invalidateAll() {
         l1.invalidateAll();
         l2.deleteAll();
@@ -188,6 +195,7 @@ public final class SnapshotCache implements AutoCloseable {
         return l2.enabled();
     }
 
+    /** The counters and sizes for metrics; cheap enough to call per scrape. */
     public CacheStats stats() {
         l1.cleanUp();
         long bytes = l1.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);

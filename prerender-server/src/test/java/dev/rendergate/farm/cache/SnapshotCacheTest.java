@@ -125,6 +125,37 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void get_staleAndPageNowAnswers404_dropsTheOld200() {
+        SnapshotCache cache = cache(config());
+        cache.get(KEY, Pages.Counting.of(Pages.ok("<html>v1</html>")));
+        ticker.advance(TTL.plusMinutes(1));
+        Pages.Counting gone = Pages.Counting.of(Pages.page(404, "<html>not found</html>"));
+
+        assertThat(cache.get(KEY, gone).outcome()).isEqualTo(Outcome.STALE);
+        background.runAll();
+
+        assertThat(cache.peek(KEY)).isNull();
+        CacheLookup next = cache.get(KEY, gone);
+        assertThat(next.outcome()).isEqualTo(Outcome.MISS);
+        assertThat(next.snapshot().status()).isEqualTo(404);
+    }
+
+    @Test
+    void get_staleAndRerenderAnswers503_keepsServingTheStale200() {
+        SnapshotCache cache = cache(config());
+        cache.get(KEY, Pages.Counting.of(Pages.ok("<html>v1</html>")));
+        ticker.advance(TTL.plusMinutes(1));
+        Pages.Counting overloaded = Pages.Counting.of(Pages.page(503, "<html>busy</html>"));
+
+        cache.get(KEY, overloaded);
+        background.runAll();
+
+        CacheLookup next = cache.get(KEY, overloaded);
+        assertThat(next.outcome()).isEqualTo(Outcome.STALE);
+        assertThat(next.snapshot().html()).isEqualTo("<html>v1</html>");
+    }
+
+    @Test
     void get_pastTtlAndStaleWindow_expiresAndRendersAgain() {
         SnapshotCache cache = cache(config());
         Pages.Counting render = Pages.Counting.of(Pages.ok("<html>v1</html>"));
@@ -309,7 +340,7 @@ class SnapshotCacheTest {
             cache.put(key, Pages.ok("<html>" + key.url() + "</html>"));
         }
 
-        assertThat(cache.invalidatePrefix("https://example.com/blog/")).isEqualTo(2);
+        assertThat(cache.invalidatePrefix("HTTPS://Example.COM:443/blog/")).isEqualTo(2);
         assertThat(cache.peek(blogMobile)).isNull();
         assertThat(cache.peek(blogDesktop)).isNull();
         assertThat(cache.peek(doctor)).isNotNull();
