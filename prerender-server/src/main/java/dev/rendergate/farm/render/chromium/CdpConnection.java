@@ -32,6 +32,7 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern LEADING_ID = Pattern.compile("^\\{\"id\":(\\d+)");
     private static final String BROWSER_SESSION = "";
+    private static final long MAX_CALL_SECONDS = 300;
 
     private final int maxMessageChars;
     private final AtomicLong ids = new AtomicLong();
@@ -89,6 +90,9 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
             throw new CdpException(method + " interrupted", false);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new CdpException(method + " got no answer within " + MAX_CALL_SECONDS + " s", true);
+            }
             throw cause instanceof CdpException ? (CdpException) cause : new CdpException(method + ": " + cause, false);
         }
     }
@@ -111,7 +115,8 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         }
         String json = JsonCodec.write(message);
         pending.put(id, answer);
-        answer.whenComplete((r, e) -> pending.remove(id));
+        // A backstop so an answer that never comes cannot pin its entry: every call expires.
+        answer.orTimeout(MAX_CALL_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> pending.remove(id));
         synchronized (sendLock) {
             // The JDK WebSocket allows one outstanding send at a time, so sends are chained.
             sendChain = sendChain.handle((r, e) -> null)

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.render.chromium;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
  */
 final class RequestGate {
     private static final Set<String> NEVER_FETCHED = Set.of("Image", "Media", "Font");
+    private static final String MARKER_HEADER = "X-Prerender";
     private static final Set<String> LOCAL_SCHEMES = Set.of("data", "blob");
 
     private final CdpConnection cdp;
@@ -51,16 +53,17 @@ final class RequestGate {
             fail(requestId);
             return;
         }
-        Object request = params.get("request");
-        String url = request instanceof Map ? String.valueOf(((Map<?, ?>) request).get("url")) : "";
+        Map<?, ?> request = params.get("request") instanceof Map ? (Map<?, ?>) params.get("request") : Map.of();
+        String url = String.valueOf(request.get("url"));
+        Object headers = request.get("headers");
         try {
-            checks.execute(() -> decide(requestId, url, allow));
+            checks.execute(() -> decide(requestId, url, headers, allow));
         } catch (RejectedExecutionException e) {
             fail(requestId);
         }
     }
 
-    private void decide(String requestId, String url, Predicate<URI> allow) {
+    private void decide(String requestId, String url, Object headers, Predicate<URI> allow) {
         boolean allowed;
         try {
             URI uri = URI.create(url);
@@ -69,7 +72,7 @@ final class RequestGate {
             allowed = false;
         }
         if (allowed) {
-            cdp.send(sessionId, "Fetch.continueRequest", Map.of("requestId", requestId));
+            cdp.send(sessionId, "Fetch.continueRequest", Map.of("requestId", requestId, "headers", withMarker(headers)));
         } else {
             fail(requestId);
         }
@@ -91,6 +94,24 @@ final class RequestGate {
         } else {
             cdp.send(sessionId, "Fetch.continueRequest", Map.of("requestId", requestId));
         }
+    }
+
+    /**
+     * The request's headers plus {@code X-Prerender: 1}. Added here, below the page's CORS checks:
+     * set as an extra header for the whole page, it would turn every cross-origin API call into a
+     * preflighted one, which many APIs refuse.
+     */
+    private static List<Object> withMarker(Object headers) {
+        List<Object> out = new ArrayList<>();
+        if (headers instanceof Map) {
+            ((Map<?, ?>) headers).forEach((name, value) -> {
+                if (!MARKER_HEADER.equalsIgnoreCase(String.valueOf(name))) {
+                    out.add(Map.of("name", String.valueOf(name), "value", String.valueOf(value)));
+                }
+            });
+        }
+        out.add(Map.of("name", MARKER_HEADER, "value", "1"));
+        return out;
     }
 
     private void fail(String requestId) {

@@ -60,7 +60,6 @@ final class Tab {
         calls.add(cdp.send(sessionId, "Runtime.enable", Map.of()));
         calls.add(cdp.send(sessionId, "Network.enable",
                 Map.of("maxTotalBufferSize", 1 << 20, "maxResourceBufferSize", 1 << 18)));
-        calls.add(cdp.send(sessionId, "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Prerender", "1"))));
         calls.add(cdp.send(sessionId, "Network.setBypassServiceWorker", Map.of("bypass", true)));
         calls.add(cdp.send(sessionId, "Fetch.enable", Map.of("patterns", RequestGate.patterns())));
         CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))

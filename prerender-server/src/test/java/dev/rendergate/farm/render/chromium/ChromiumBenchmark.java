@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * Measures the Chromium engine on the sample SPA served from loopback: cold latency (fresh browser),
- * warm latency and throughput at concurrency 1/2/4 with a 4-tab pool, and the browser tree's peak
+ * warm latency and throughput at concurrency 1/2/4 with a tab pool (default 4 tabs), and the browser tree's peak
  * memory. With {@code --prerender BASE_URL --prerender-pid PID} it measures a running npm prerender
  * server on the same pages the same way. Short and bounded: about two minutes per run.
  *
- * <p>Arguments: {@code [site-dir] [--seconds N] [--prerender URL --prerender-pid PID] [--soak RENDERS]};
+ * <p>Arguments: {@code [site-dir] [--seconds N] [--tabs N] [--prerender URL --prerender-pid PID] [--soak RENDERS]};
  * {@code --soak} instead renders that many pages on one browser and reports process and memory growth.
  */
 public final class ChromiumBenchmark {
@@ -54,7 +54,7 @@ public final class ChromiumBenchmark {
             if (soak > 0) {
                 soak(server, urls, soak);
             } else if (prerender == null) {
-                measureChromium(server, urls, seconds);
+                measureChromium(server, urls, seconds, Integer.parseInt(option(args, "--tabs", "4")));
             } else {
                 long pid = Long.parseLong(option(args, "--prerender-pid", "0"));
                 measurePrerender(URI.create(prerender), pid, urls, seconds);
@@ -63,7 +63,8 @@ public final class ChromiumBenchmark {
         System.exit(0);
     }
 
-    private static void measureChromium(StaticSiteServer server, List<URI> urls, int seconds) throws Exception {
+    private static void measureChromium(StaticSiteServer server, List<URI> urls, int seconds, int tabs)
+            throws Exception {
         List<Long> launches = new ArrayList<>();
         List<Long> colds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -78,14 +79,14 @@ public final class ChromiumBenchmark {
         }
         System.out.printf("launch (process + DevTools + 1 tab): median %d ms, p95 %d ms%n", pct(launches, 50), pct(launches, 95));
         System.out.printf("cold render (first render of a fresh browser): median %d ms, p95 %d ms%n", pct(colds, 50), pct(colds, 95));
-        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(4));
+        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(tabs));
              MemorySampler memory = new MemorySampler(browser.pid())) {
             Renderer engine = url -> {
                 ChromiumPage page = browser.render(url, Device.DESKTOP, BUDGET, server::allows);
                 return ok(page) ? page.html() : null;
             };
             runLevels(engine, urls, seconds);
-            memory.report("browser tree (4 tabs)");
+            memory.report("browser tree (" + tabs + " tabs)");
         }
     }
 

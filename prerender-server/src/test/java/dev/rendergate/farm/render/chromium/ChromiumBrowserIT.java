@@ -24,6 +24,7 @@ class ChromiumBrowserIT {
 
     private static TestOrigin origin;
     private static TestOrigin canary;
+    private static TestOrigin api;
     private static ChromiumBrowser browser;
 
     @BeforeAll
@@ -33,7 +34,9 @@ class ChromiumBrowserIT {
                 "no Chromium executable found (/usr/bin/chromium, chromium, chromium-browser, google-chrome): skipped");
         origin = new TestOrigin();
         canary = new TestOrigin();
+        api = new TestOrigin();
         origin.canaryBase("http://127.0.0.1:" + canary.port());
+        origin.apiBase("http://127.0.0.1:" + api.port());
         browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withExecutable(executable.get()).withTabs(2));
     }
 
@@ -45,6 +48,7 @@ class ChromiumBrowserIT {
         if (origin != null) {
             origin.close();
             canary.close();
+            api.close();
         }
     }
 
@@ -112,6 +116,18 @@ class ChromiumBrowserIT {
         assertThat(page.html()).contains("rendered despite blocked requests");
         assertThat(canary.totalHits()).as("hits on the canary server").isZero();
         assertThat(origin.hits("/own-pixel.png")).as("images are never fetched, even from the origin").isZero();
+    }
+
+    @Test
+    void render_crossOriginApiWithoutPreflightSupport_worksBecauseTheMarkerHeaderCausesNoPreflight() {
+        int before = api.hits("/api/doctors.json");
+        Predicate<URI> originAndApi = uri -> origin.allows(uri) || api.allows(uri);
+        ChromiumPage page = browser.render(origin.uri("/cross-origin.html"), Device.DESKTOP, BUDGET, originAndApi);
+
+        assertThat(page.html()).contains("API says the module API");
+        assertThat(api.hits("OPTIONS /api/doctors.json")).isZero();
+        assertThat(api.hits("/api/doctors.json")).isEqualTo(before + 1);
+        assertThat(api.xPrerenderHeader("/api/doctors.json")).isEqualTo("1");
     }
 
     @Test

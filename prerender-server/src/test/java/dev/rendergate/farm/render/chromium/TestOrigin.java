@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP origin on 127.0.0.1 and an ephemeral port serving the pages under
  * {@code src/test/resources/chromium/}, counting hits per path and remembering request headers.
- * A few paths behave specially: {@code /missing} answers 404, {@code /old} redirects with 301.
+ * A few paths behave specially: {@code /missing} answers 404, {@code /old} redirects with 301,
+ * and OPTIONS (a CORS preflight) is refused with 405, as by many APIs.
  */
 final class TestOrigin implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, String> lastXPrerender = new ConcurrentHashMap<>();
     private volatile String canaryBase = "http://127.0.0.1:9";
+    private volatile String apiBase = "http://127.0.0.1:9";
 
     TestOrigin() {
         try {
@@ -52,6 +54,11 @@ final class TestOrigin implements AutoCloseable {
         canaryBase = base;
     }
 
+    /** The base URL substituted for {@code API_BASE} in the served pages. */
+    void apiBase(String base) {
+        apiBase = base;
+    }
+
     int hits(String path) {
         AtomicInteger n = hits.get(path);
         return n == null ? 0 : n.get();
@@ -77,12 +84,18 @@ final class TestOrigin implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        hits.computeIfAbsent(exchange.getRequestMethod().equals("OPTIONS") ? "OPTIONS " + path : path,
+                p -> new AtomicInteger()).incrementAndGet();
         String marker = exchange.getRequestHeaders().getFirst("X-Prerender");
         if (marker != null) {
             lastXPrerender.put(path, marker);
         }
         try (exchange) {
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                // Like many APIs: no preflight support, so a preflighted request fails.
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
             if (path.equals("/old")) {
                 exchange.getResponseHeaders().add("Location", uri("/viewport.html").toString());
                 exchange.sendResponseHeaders(301, -1);
@@ -98,6 +111,7 @@ final class TestOrigin implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type",
                     name.endsWith(".json") ? "application/json" : "text/html; charset=utf-8");
             exchange.getResponseHeaders().add("X-Origin-Header", "kept");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
             exchange.sendResponseHeaders(path.equals("/missing") ? 404 : 200, body.length);
             exchange.getResponseBody().write(body);
         }
@@ -112,7 +126,7 @@ final class TestOrigin implements AutoCloseable {
                 return null;
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.replace("CANARY", canaryBase).getBytes(StandardCharsets.UTF_8);
+            return text.replace("CANARY", canaryBase).replace("API_BASE", apiBase).getBytes(StandardCharsets.UTF_8);
         }
     }
 }
