@@ -48,7 +48,7 @@ public final class CrawlerClassifier {
                 alwaysCandidates[r >>> 6] |= 1L << r;
             }
             for (String keyword : rule.keywords()) {
-                int id = ids.computeIfAbsent(keyword, k -> ids.size());
+                int id = idOf(ids, keyword);
                 while (byKeyword.size() <= id) {
                     byKeyword.add(new ArrayList<>());
                 }
@@ -59,7 +59,11 @@ public final class CrawlerClassifier {
         this.rulesByKeyword = new int[ids.size()][];
         for (int id = 0; id < ids.size(); id++) {
             List<Integer> owners = id < byKeyword.size() ? byKeyword.get(id) : List.of();
-            rulesByKeyword[id] = owners.stream().mapToInt(Integer::intValue).toArray();
+            int[] ruleIds = new int[owners.size()];
+            for (int i = 0; i < ruleIds.length; i++) {
+                ruleIds[i] = owners.get(i);
+            }
+            rulesByKeyword[id] = ruleIds;
         }
     }
 
@@ -158,9 +162,19 @@ public final class CrawlerClassifier {
     private static int[] register(Map<String, Integer> ids, List<String> keywords) {
         int[] registered = new int[keywords.size()];
         for (int i = 0; i < keywords.size(); i++) {
-            registered[i] = ids.computeIfAbsent(keywords.get(i), k -> ids.size());
+            registered[i] = idOf(ids, keywords.get(i));
         }
         return registered;
+    }
+
+    // Plain code rather than lambdas: the first lambda in a JVM costs tens of milliseconds of bootstrap.
+    private static int idOf(Map<String, Integer> ids, String keyword) {
+        Integer id = ids.get(keyword);
+        if (id == null) {
+            id = ids.size();
+            ids.put(keyword, id);
+        }
+        return id;
     }
 
     /** Lazy holder: the standard classifier is built on first use and then shared. */

@@ -62,7 +62,7 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
     private static boolean isLowerAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 128 || (c >= 'A' && c <= 'Z') || c < 0x20) {
+            if (c >= 127 || (c >= 'A' && c <= 'Z') || c < 0x20) {
                 return false;
             }
         }

@@ -14,7 +14,20 @@ public final class JavaRegexMatcherFactory implements UaMatcherFactory {
     @Override
     public UaMatcher compile(String pattern, boolean ignoreCase) {
         // ASCII-only case folding matches JS RegExp's "i" flag without the "u" flag closely enough for UAs.
-        Pattern compiled = Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        return input -> compiled.matcher(input).find();
+        return new RegexMatcher(Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
+    }
+
+    /** A named class, not a lambda, to keep lambda bootstrap out of the classifier's start-up. */
+    private static final class RegexMatcher implements UaMatcher {
+        private final Pattern pattern;
+
+        RegexMatcher(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        @Override
+        public boolean find(String input) {
+            return pattern.matcher(input).find();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.rendergate.edge.detect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,45 +15,84 @@ import java.util.List;
  */
 final class KeywordAutomaton {
 
-    private static final int CONTROL = -1;
-
     private final int[] classOf = new int[128];
     private final int startClass;
     private final int endClass;
     private final int classes;
-    private final int startState;
-    private final int[] delta;
+    private final int controlClass;
+    private final int startOffset;
+    private final int[] jump;
     private final int[][] outputs;
     private final int keywordCount;
+    private final char[][] tails;
+
+    /**
+     * Only the first symbols of a keyword become automaton states; a longer keyword's tail is compared
+     * in place when its prefix is seen. Fewer states make a smaller table, which is most of start-up.
+     */
+    private static final int PREFIX = 8;
 
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
         this.startClass = assignClasses(keywords);
         this.endClass = startClass + 1;
-        this.classes = startClass + 2;
-        List<int[]> gotos = new ArrayList<>();
-        List<int[]> outs = new ArrayList<>();
-        gotos.add(emptyRow());
-        outs.add(null);
+        this.controlClass = startClass + 2;
+        this.classes = startClass + 3;
+        this.tails = new char[keywords.size()][];
+        int maxStates = 1;
+        for (String keyword : keywords) {
+            maxStates += Math.min(keyword.length(), PREFIX);
+        }
+        // One flat table: while the trie is built 0 means "no child" (the root is nobody's child).
+        int[] table = new int[maxStates * classes];
+        int[][] outs = new int[maxStates][];
+        int states = 1;
         for (int id = 0; id < keywords.size(); id++) {
             int state = 0;
             String keyword = keywords.get(id);
-            for (int i = 0; i < keyword.length(); i++) {
+            int symbols = Math.min(keyword.length(), PREFIX);
+            for (int i = 0; i < symbols; i++) {
                 char c = keyword.charAt(i);
                 int cls = i == 0 && c == '^' ? startClass : i == keyword.length() - 1 && c == '$' ? endClass : classOf[c];
-                if (gotos.get(state)[cls] <= 0) {
-                    gotos.get(state)[cls] = gotos.size();
-                    gotos.add(emptyRow());
-                    outs.add(null);
+                int slot = state * classes + cls;
+                if (table[slot] == 0) {
+                    table[slot] = states++;
                 }
-                state = gotos.get(state)[cls];
+                state = table[slot];
             }
-            outs.set(state, append(outs.get(state), id));
+            if (keyword.length() > PREFIX) {
+                tails[id] = keyword.substring(PREFIX).toCharArray();
+                outs[state] = append(outs[state], ~id);
+            } else {
+                outs[state] = append(outs[state], id);
+            }
         }
-        this.delta = new int[gotos.size() * classes];
-        this.outputs = outs.toArray(new int[0][]);
-        link(gotos);
-        this.startState = delta[startClass];
+        // One extra state, entered on any control character: it reports the control bit and then
+        // behaves like the root.
+        int[] delta = Arrays.copyOf(table, (states + 1) * classes);
+        this.outputs = Arrays.copyOf(outs, states + 1);
+        link(delta, states);
+        int control = states;
+        System.arraycopy(delta, 0, delta, control * classes, classes);
+        outputs[control] = new int[] {keywordCount};
+        for (int state = 0; state <= control; state++) {
+            delta[state * classes + controlClass] = control;
+        }
+        this.jump = jumpTable(delta);
+        this.startOffset = jump[startClass] < 0 ? ~jump[startClass] : jump[startClass];
+    }
+
+    /**
+     * The table the scan walks: entries are row offsets (state times width), complemented when the
+     * target state reports keywords, so the hot loop does one load and no multiplication per character.
+     */
+    private int[] jumpTable(int[] delta) {
+        int[] table = new int[delta.length];
+        for (int i = 0; i < table.length; i++) {
+            int target = delta[i];
+            table[i] = outputs[target] == null ? target * classes : ~(target * classes);
+        }
+        return table;
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
@@ -68,40 +106,65 @@ final class KeywordAutomaton {
      */
     long[] scan(String text) {
         long[] hits = new long[(keywordCount >>> 6) + 1];
-        int[] table = delta;
+        int[] table = jump;
         int[] classTable = classOf;
-        int width = classes;
-        int state = startState;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int offset = startOffset;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int cls = c < 128 ? classTable[c] : 0;
-            if (cls == CONTROL) {
-                hits[keywordCount >>> 6] |= 1L << keywordCount;
-                state = 0;
-                continue;
+            int next = table[offset + (c < 128 ? classTable[c] : 0)];
+            if (next < 0) {
+                next = ~next;
+                report(next, text, i + 1, hits);
             }
-            state = table[state * width + cls];
-            int[] found = outputs[state];
-            if (found != null) {
-                for (int id : found) {
-                    hits[id >>> 6] |= 1L << id;
-                }
-            }
+            offset = next;
         }
-        int[] atEnd = outputs[table[state * width + endClass]];
-        if (atEnd != null) {
-            for (int id : atEnd) {
-                hits[id >>> 6] |= 1L << id;
-            }
+        int atEnd = table[offset + endClass];
+        if (atEnd < 0) {
+            report(~atEnd, text, n, hits);
         }
         return hits;
+    }
+
+    /** Records the keywords ending at {@code end}, checking the tails of long ones against the text. */
+    private void report(int offset, String text, int end, long[] hits) {
+        for (int id : outputs[offset / classes]) {
+            if (id < 0) {
+                id = ~id;
+                if (!tailMatches(tails[id], text, end)) {
+                    continue;
+                }
+            }
+            hits[id >>> 6] |= 1L << id;
+        }
+    }
+
+    private static boolean tailMatches(char[] tail, String text, int from) {
+        int length = tail.length;
+        boolean anchoredAtEnd = tail[length - 1] == '$';
+        if (anchoredAtEnd) {
+            length--;
+        }
+        if (from + length > text.length() || (anchoredAtEnd && from + length != text.length())) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c != tail[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int assignClasses(List<String> keywords) {
         int next = 1;
         for (String keyword : keywords) {
             int last = keyword.length() > 1 && keyword.endsWith("$") ? keyword.length() - 1 : keyword.length();
-            for (int i = keyword.startsWith("^") ? 1 : 0; i < last; i++) {
+            for (int i = keyword.startsWith("^") ? 1 : 0; i < Math.min(last, PREFIX); i++) {
                 char c = keyword.charAt(i);
                 if (classOf[c] == 0) {
                     classOf[c] = next++;
@@ -112,43 +175,39 @@ final class KeywordAutomaton {
             classOf[c] = classOf[c + 32];
         }
         for (int c = 0; c < 0x20; c++) {
-            classOf[c] = CONTROL;
+            classOf[c] = next + 2;
         }
-        classOf[0x7f] = CONTROL;
+        classOf[0x7f] = next + 2;
         return next;
     }
 
-    private int[] emptyRow() {
-        int[] row = new int[classes];
-        Arrays.fill(row, -1);
-        return row;
-    }
-
-    /** Breadth-first: failure links become a dense transition table and outputs are merged along them. */
-    private void link(List<int[]> gotos) {
-        int[] fail = new int[gotos.size()];
-        int[] queue = new int[gotos.size()];
+    /**
+     * Breadth-first: failure links turn the trie into a dense transition table and outputs are merged
+     * along them. A state's row is rewritten only when the state itself is dequeued, so until then a
+     * non-zero entry is a trie child.
+     */
+    private void link(int[] delta, int states) {
+        int[] fail = new int[states];
+        int[] queue = new int[states];
         int head = 0;
         int tail = 0;
         for (int cls = 0; cls < classes; cls++) {
-            int child = gotos.get(0)[cls];
-            delta[cls] = Math.max(child, 0);
-            if (child > 0) {
-                fail[child] = 0;
-                queue[tail++] = child;
+            if (delta[cls] != 0) {
+                queue[tail++] = delta[cls];
             }
         }
         while (head < tail) {
             int state = queue[head++];
+            int row = state * classes;
+            int fallback = fail[state] * classes;
             outputs[state] = merge(outputs[state], outputs[fail[state]]);
             for (int cls = 0; cls < classes; cls++) {
-                int child = gotos.get(state)[cls];
-                if (child > 0) {
-                    fail[child] = delta[fail[state] * classes + cls];
-                    delta[state * classes + cls] = child;
+                int child = delta[row + cls];
+                if (child != 0) {
+                    fail[child] = delta[fallback + cls];
                     queue[tail++] = child;
                 } else {
-                    delta[state * classes + cls] = delta[fail[state] * classes + cls];
+                    delta[row + cls] = delta[fallback + cls];
                 }
             }
         }

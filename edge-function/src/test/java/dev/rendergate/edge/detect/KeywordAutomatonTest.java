@@ -39,6 +39,17 @@ class KeywordAutomatonTest {
     }
 
     @Test
+    void scan_longKeywords_areCheckedPastTheirPrefixIncludingEndAnchors() {
+        KeywordAutomaton automaton = new KeywordAutomaton(List.of("googlebot-image", "googlebot-video", "^mozilla/5.0 (compatible)$"));
+        assertThat(found(automaton, "x Googlebot-Image/1.0")).containsExactly(0);
+        assertThat(found(automaton, "Googlebot-Imag")).isEmpty();
+        assertThat(found(automaton, "googlebot-videogooglebot-image")).containsExactly(0, 1);
+        assertThat(found(automaton, "Mozilla/5.0 (compatible)")).containsExactly(2);
+        assertThat(found(automaton, "Mozilla/5.0 (compatible) x")).isEmpty();
+        assertThat(found(automaton, "Mozilla/5.0 (compatible")).isEmpty();
+    }
+
+    @Test
     void scan_reportsControlCharactersInTheExtraBit() {
         KeywordAutomaton automaton = new KeywordAutomaton(List.of("bot"));
         assertThat(found(automaton, "a\u0000b")).containsExactly(1);
@@ -48,13 +59,14 @@ class KeywordAutomatonTest {
 
     @Test
     void scan_agreesWithNaiveSearchOnRandomText() {
-        List<String> keywords = List.of("ab", "abc", "bca", "c", "aab", "b-a", "ca/");
+        List<String> keywords = List.of("ab", "abc", "bca", "c", "aab", "b-a", "ca/", "abcabcabcab", "aabbccaabbc",
+                "bbbbbbbbbb", "abcabcabca/");
         KeywordAutomaton automaton = new KeywordAutomaton(keywords);
         Random random = new Random(42);
         String alphabet = "abcABC-/ x";
-        for (int round = 0; round < 2_000; round++) {
+        for (int round = 0; round < 20_000; round++) {
             StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(20); i > 0; i--) {
+            for (int i = random.nextInt(40); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             List<Integer> expected = new ArrayList<>();
