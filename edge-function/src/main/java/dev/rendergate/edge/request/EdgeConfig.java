@@ -51,7 +51,11 @@ public record EdgeConfig(
         farmToken = farmToken == null ? "" : farmToken;
         prerenderClasses = Collections.unmodifiableSet(new LinkedHashSet<>(
                 Objects.requireNonNull(prerenderClasses, "prerenderClasses")));
-        assetExtensions = Collections.unmodifiableSet(lowerAll(assetExtensions, "assetExtensions"));
+        // The standard list is already frozen and lower case; copying its ~250 entries on every
+        // with... copy was most of the JS build's start-up cost outside the classifier.
+        assetExtensions = assetExtensions == AssetExtensions.STANDARD
+                ? AssetExtensions.STANDARD
+                : Collections.unmodifiableSet(lowerAll(assetExtensions, "assetExtensions"));
         skipPathPrefixes = Collections.unmodifiableList(new ArrayList<>(lowerAll(skipPathPrefixes, "skipPathPrefixes")));
         if (farmReadTimeoutSeconds < 1 || farmReadTimeoutSeconds > 60) {
             throw new IllegalArgumentException(

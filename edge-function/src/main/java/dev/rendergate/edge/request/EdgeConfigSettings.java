@@ -16,41 +16,35 @@ final class EdgeConfigSettings {
     private EdgeConfigSettings() {
     }
 
+    /** Reads every setting first and builds the configuration once (each copy re-validates it). */
     static EdgeConfig apply(EdgeConfig base, Map<String, String> settings) {
-        EdgeConfig config = base;
-        String value;
-        if ((value = text(settings, "farmDomain")) != null) {
-            config = config.withFarmDomain(value);
-        }
-        if ((value = text(settings, "farmPort")) != null) {
-            config = config.withFarmPort(number("farmPort", value));
-        }
-        if ((value = text(settings, "farmProtocol")) != null) {
-            config = config.withFarmProtocol(AsciiCase.lower(value));
-        }
-        if ((value = text(settings, "farmToken")) != null) {
-            config = config.withFarmToken(value);
-        }
-        if ((value = text(settings, "prerenderClasses")) != null) {
-            config = config.withPrerenderClasses(botClasses(value));
-        }
-        if ((value = text(settings, "extraAssetExtensions")) != null) {
-            Set<String> extensions = new LinkedHashSet<>(config.assetExtensions());
-            for (String extension : split(value)) {
+        String farmDomain = orDefault(text(settings, "farmDomain"), base.farmDomain());
+        String farmPortText = text(settings, "farmPort");
+        int farmPort = farmPortText == null ? base.farmPort() : number("farmPort", farmPortText);
+        String protocolText = text(settings, "farmProtocol");
+        String farmProtocol = protocolText == null ? base.farmProtocol() : AsciiCase.lower(protocolText);
+        String farmToken = orDefault(text(settings, "farmToken"), base.farmToken());
+        String classesText = text(settings, "prerenderClasses");
+        Set<BotClass> classes = classesText == null ? base.prerenderClasses() : botClasses(classesText);
+        String extraText = text(settings, "extraAssetExtensions");
+        Set<String> extensions = base.assetExtensions();
+        if (extraText != null) {
+            extensions = new LinkedHashSet<>(extensions);
+            for (String extension : split(extraText)) {
                 extensions.add(extension.startsWith(".") ? extension.substring(1) : extension);
             }
-            config = config.withAssetExtensions(extensions);
         }
-        if ((value = text(settings, "skipPathPrefixes")) != null) {
-            config = config.withSkipPathPrefixes(split(value));
-        }
-        if ((value = text(settings, "farmReadTimeoutSeconds")) != null) {
-            config = config.withFarmReadTimeoutSeconds(number("farmReadTimeoutSeconds", value));
-        }
-        if ((value = text(settings, "spaShell")) != null) {
-            config = config.withSpaShell(value);
-        }
-        return config;
+        String prefixesText = text(settings, "skipPathPrefixes");
+        List<String> prefixes = prefixesText == null ? base.skipPathPrefixes() : split(prefixesText);
+        String timeoutText = text(settings, "farmReadTimeoutSeconds");
+        int timeout = timeoutText == null ? base.farmReadTimeoutSeconds() : number("farmReadTimeoutSeconds", timeoutText);
+        String spaShell = orDefault(text(settings, "spaShell"), base.spaShell());
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, classes, extensions, prefixes, timeout,
+                spaShell);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static String text(Map<String, String> settings, String key) {

@@ -41,12 +41,17 @@ public class RequestEventFunctionBenchmark {
         EdgeConfig config = EdgeConfig.from(SettingsText.parse(EventFixtures.settings()));
         triggers = EdgeTriggers.of(config, CrawlerClassifier.standard());
         viewerLogic = new ViewerRequestLogic(config, CrawlerClassifier.standard());
-        googlebotEvent = EventFixtures.event("viewer-googlebot-smartphone-deep-link");
-        humanEvent = EventFixtures.event("viewer-human-chrome-deep-link");
-        originEvent = EventFixtures.event("origin-marked-googlebot");
+        // Compact, as Lambda delivers events; the fixtures are pretty-printed for review.
+        googlebotEvent = compact(EventFixtures.event("viewer-googlebot-smartphone-deep-link"));
+        humanEvent = compact(EventFixtures.event("viewer-human-chrome-deep-link"));
+        originEvent = compact(EventFixtures.event("origin-marked-googlebot"));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = CloudFrontRequestJson.requestOf(JsonReader.parse(googlebotEvent));
         googlebotRequest = CloudFrontRequestJson.toEdgeRequest(request);
+    }
+
+    private static String compact(String json) {
+        return JsonWriter.write(JsonReader.parse(json));
     }
 
     @Benchmark
