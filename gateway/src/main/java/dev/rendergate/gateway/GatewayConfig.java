@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param shortLinks     a file of {@code code=target} lines answering {@code /s/<code>}; null = none
  * @param timeouts       farm and client timeouts
  * @param limits         request size limits
- * @param workerThreads  event-loop threads, 0 = Netty's default (2 × cores)
+ * @param workerThreads  event-loop threads, 0 = one per core
  */
 public record GatewayConfig(
         int port,

@@ -134,8 +134,11 @@ public final class GatewayRouter implements Handler {
         return uri.endsWith(".html") || uri.endsWith("/");
     }
 
+    /** Shared and only ever read: one instance instead of one per page request. */
+    private static final HttpHeaders VARY_PAGE_HEADERS = new DefaultHttpHeaders().set(HttpHeaderNames.VARY, VARY_PAGE);
+
     private static HttpHeaders varyPage() {
-        return new DefaultHttpHeaders().set(HttpHeaderNames.VARY, VARY_PAGE);
+        return VARY_PAGE_HEADERS;
     }
 
     private void shortLink(Exchange ex, String path) {

@@ -50,7 +50,9 @@ public final class NettyServer {
     /** Binds and returns the bound port; a port in use gives {@link PortInUseException}. */
     public synchronized int start(String host, int port) {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(workerThreads, NioIoHandler.newFactory());
+        // One event loop per core (Netty's default is two): the same footing as nginx's worker_processes auto.
+        int loops = workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+        workers = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -43,9 +43,19 @@ public sealed interface SitePath {
         return decoded == null ? new Rejected("bad percent-encoding or UTF-8") : checkSegments(decoded);
     }
 
+    private static boolean plainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** RFC 3986 percent-decoding of the raw request bytes as UTF-8 ({@code +} stays a plus); null when malformed or not UTF-8. */
     private static String percentDecode(String raw) {
-        if (raw.chars().allMatch(c -> c != '%' && c < 0x80)) {
+        if (plainAscii(raw)) {
             return raw;
         }
         byte[] out = new byte[raw.length()];

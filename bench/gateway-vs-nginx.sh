@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Benchmarks the gateway against nginx serving the same sample-site files over keep-alive on loopback,
+# then the crawler cache-hit path (gateway -> farm) of `rendergate up`. Writes bench/out/results.md.
+#
+#   bench/gateway-vs-nginx.sh [duration] [connections]        e.g. bench/gateway-vs-nginx.sh 10s 64
+#
+# Needs: nginx and wrk (Debian packages), the built jar (gateway/target/rendergate.jar), curl.
+# Every process it starts is stopped by PID on exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DURATION=${1:-10s}
+CONNECTIONS=${2:-64}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-5s}
+SITE="$ROOT/static-site/site"
+JAR="$ROOT/gateway/target/rendergate.jar"
+OUT="$ROOT/bench/out"
+GATEWAY_PORT=${GATEWAY_PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18081}
+UP_PORT=${UP_PORT:-18082}
+FARM_PORT=${FARM_PORT:-18083}
+STUB_FARM_PORT=${STUB_FARM_PORT:-18084}
+PROXY_PORT=${PROXY_PORT:-18085}
+HUMAN_UA="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+BOT_UA="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+PATHS=(/index.html /app.js /style.css /doctors/17-emma-schwarz)
+
+for tool in nginx wrk curl java; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk curl)" >&2; exit 1; }
+done
+[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl gateway -am package -DskipTests" >&2; exit 1; }
+
+SCRATCH=$(mktemp -d)
+mkdir -p "$OUT"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+
+wait_for() { # url [user-agent]
+  for _ in $(seq 1 300); do
+    curl -fs -o /dev/null -A "${2:-$HUMAN_UA}" "$1" && return 0
+    sleep 0.1
+  done
+  echo "not up: $1" >&2; exit 1
+}
+
+cat > "$SCRATCH/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $SCRATCH/nginx.pid;
+error_log $SCRATCH/error.log warn;
+events { worker_connections 4096; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 65;
+  keepalive_requests 10000000;
+  open_file_cache max=1000 inactive=20s;
+  client_body_temp_path $SCRATCH/body;
+  proxy_temp_path $SCRATCH/proxy;
+  fastcgi_temp_path $SCRATCH/fastcgi;
+  uwsgi_temp_path $SCRATCH/uwsgi;
+  scgi_temp_path $SCRATCH/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $SITE;
+    location / { try_files \$uri /index.html; }
+  }
+  # A stand-in farm that answers every render request at once with a fixed 7 KB page: it isolates the
+  # gateway's own proxy path (edge decision, pooled farm connection, streaming) from the farm's cost.
+  server {
+    listen 127.0.0.1:$STUB_FARM_PORT;
+    root $SCRATCH;
+    default_type text/html;
+    location / { try_files /rendered.html =404; }
+  }
+}
+CONF
+head -c 7400 "$SITE/app.js" > "$SCRATCH/rendered.html"
+
+nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & PIDS+=($!)
+java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$GATEWAY_PORT" \
+  >"$SCRATCH/gateway.log" 2>&1 & PIDS+=($!)
+java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$PROXY_PORT" \
+  --farm "http://127.0.0.1:$STUB_FARM_PORT" >"$SCRATCH/proxy.log" 2>&1 & PIDS+=($!)
+wait_for "http://127.0.0.1:$NGINX_PORT/index.html"
+wait_for "http://127.0.0.1:$GATEWAY_PORT/index.html"
+wait_for "http://127.0.0.1:$PROXY_PORT/healthz"
+
+run_wrk() { # url user-agent duration -> "rps p99"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "User-Agent: $2" "$1" > "$SCRATCH/wrk.txt"
+  local rps p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$SCRATCH/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$SCRATCH/wrk.txt")
+  echo "$rps $p99"
+}
+
+{
+  echo "# gateway vs nginx — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive, loopback"
+  echo
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| path | nginx req/s | nginx p99 | gateway req/s | gateway p99 | gateway / nginx |"
+  echo "|---|---|---|---|---|---|"
+} > "$OUT/results.md"
+
+for path in "${PATHS[@]}"; do
+  run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$WARMUP" >/dev/null
+  run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$WARMUP" >/dev/null
+  read -r n_rps n_p99 <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION")"
+  read -r g_rps g_p99 <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION")"
+  ratio=$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", g / n }')
+  echo "| $path | $n_rps | $n_p99 | $g_rps | $g_p99 | $ratio |" | tee -a "$OUT/results.md"
+done
+
+run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMUP" >/dev/null
+read -r p_rps p_p99 <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION")"
+
+# Crawler cache-hit path: rendergate up (gateway + in-process farm); the first request renders, the rest hit the cache.
+java -Drendergate.log.level=WARN -jar "$JAR" up --site "$SITE" --port "$UP_PORT" --farm-port "$FARM_PORT" \
+  --engine htmlunit >"$SCRATCH/up.log" 2>&1 & PIDS+=($!)
+wait_for "http://127.0.0.1:$UP_PORT/healthz"
+curl -fs -o /dev/null -A "$BOT_UA" --max-time 60 "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz"
+run_wrk "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMUP" >/dev/null
+read -r c_rps c_p99 <<<"$(run_wrk "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION")"
+{
+  echo
+  echo "| crawler path (Googlebot, snapshot cached) | req/s | p99 |"
+  echo "|---|---|---|"
+  echo "| /doctors/17-emma-schwarz via gateway -> stand-in farm (nginx, fixed page) | $p_rps | $p_p99 |"
+  echo "| /doctors/17-emma-schwarz via gateway -> farm (rendergate up, cache hit) | $c_rps | $c_p99 |"
+  echo
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee -a "$OUT/results.md"
