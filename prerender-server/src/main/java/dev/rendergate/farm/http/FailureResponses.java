@@ -35,6 +35,7 @@ final class FailureResponses {
     }
 
     static void respond(HttpServerExchange exchange, int status, String reason, String message) {
+        LOG.info("event=refused path={} status={} reason={}", HeaderText.safe(exchange.getRequestPath()), status, reason);
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(FarmHeaders.REASON, reason);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");

@@ -72,7 +72,10 @@ public final class FarmHttpServer {
         try {
             switch (exchange.getRequestPath()) {
                 case "/health" -> text(exchange, 200, "ok\n");
-                case "/ready" -> text(exchange, farm.ready() ? 200 : 503, farm.ready() ? "ready\n" : "not ready\n");
+                case "/ready" -> {
+                    boolean ready = farm.ready();
+                    text(exchange, ready ? 200 : 503, ready ? "ready\n" : "not ready\n");
+                }
                 case "/metrics" -> {
                     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     exchange.getResponseSender().send(farm.metrics().scrape(), StandardCharsets.UTF_8);

@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fixed number of engines, each used by one render at a time, in front of a bounded queue. A full queue is
- * refused at once ({@link PoolSaturatedException}); an engine is replaced after {@code maxRenders} renders, after
- * an error, or after a render overran its budget and had to be aborted.
+ * refused at once ({@link PoolSaturatedException}); an engine is replaced after {@code maxRenders} renders, when
+ * the heap is above a high-water mark, after an error, or after a render overran its budget.
  */
 public final class EnginePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnginePool.class);
     /** Extra time the caller waits past the budget before aborting the engine itself. */
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** Fraction of the maximum heap above which the engine that just rendered is replaced. */
+    private static final double HEAP_MARK = 0.85;
 
     private final Supplier<RenderEngine> factory;
     private final int maxRenders;
@@ -143,6 +145,16 @@ public final class EnginePool implements AutoCloseable {
         idle.add(slot);
     }
 
+    /**
+     * True when the heap is fuller than {@link #HEAP_MARK} of its maximum: the engine that just rendered gives
+     * back whatever its page retained (HtmlUnit's DOM and script caches are the usual growth).
+     */
+    private static boolean heapAboveMark() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return used > rt.maxMemory() * HEAP_MARK;
+    }
+
     private static void closeQuietly(RenderEngine engine) {
         try {
             engine.close();
@@ -187,7 +199,8 @@ public final class EnginePool implements AutoCloseable {
                 s.renders++;
                 // A render that ran out of time may leave scripts or sockets behind: start the next one clean.
                 boolean timedOut = outcome instanceof RenderOutcome.Failed f && f.reason().equals("timeout");
-                recycle = s.aborted ? "aborted" : timedOut ? "timeout" : s.renders >= maxRenders ? "max-renders" : null;
+                recycle = s.aborted ? "aborted" : timedOut ? "timeout" : s.renders >= maxRenders ? "max-renders"
+                        : heapAboveMark() ? "heap" : null;
                 return outcome;
             } catch (RuntimeException e) {
                 recycle = "error";
