@@ -19,6 +19,7 @@ final class KeywordAutomaton {
     private final int startClass;
     private final int endClass;
     private final int classes;
+    private final int shift;
     private final int controlClass;
     private final int startOffset;
     private final int[] jump;
@@ -37,7 +38,9 @@ final class KeywordAutomaton {
         this.startClass = assignClasses(keywords);
         this.endClass = startClass + 1;
         this.controlClass = startClass + 2;
-        this.classes = startClass + 3;
+        // Rows are a power of two wide so a row offset turns back into a state with a shift.
+        this.shift = 32 - Integer.numberOfLeadingZeros(startClass + 2);
+        this.classes = 1 << shift;
         this.tails = new char[keywords.size()][];
         int maxStates = 1;
         for (String keyword : keywords) {
@@ -128,7 +131,7 @@ final class KeywordAutomaton {
 
     /** Records the keywords ending at {@code end}, checking the tails of long ones against the text. */
     private void report(int offset, String text, int end, long[] hits) {
-        for (int id : outputs[offset / classes]) {
+        for (int id : outputs[offset >>> shift]) {
             if (id < 0) {
                 id = ~id;
                 if (!tailMatches(tails[id], text, end)) {
