@@ -135,13 +135,22 @@ case "$MODE" in
 render)
   # Caching off on both sides (prerender has no cache without a plugin): every request renders.
   # Shutdown: SIGTERM for the farm (JVM shutdown), SIGINT for prerender (its own browser-kill handler).
-  start_farm htmlunit 0
-  drive "htmlunit@$FARM_PORT" "$FARM_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-htmlunit.json" --phases 1,2,4 --max-seconds 240
-  start_farm chromium 0
-  drive "chromium@$FARM_PORT" "$FARM_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-chromium.json" --phases 1,2,4 --max-seconds 240
-  start_peer 0
-  drive "prerender@$PEER_PORT" "$PEER_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-prerender.json" --phases 1,2,4 --max-seconds 360 --stop-signal SIGINT
-  { header; node "$ROOT/bench/report.js" render "$SCRATCH"/r-htmlunit.json "$SCRATCH"/r-chromium.json "$SCRATCH"/r-prerender.json; } | tee "$OUT/render.md"
+  # SIDES sets the order (the load of a shared machine drifts; run twice in both orders to see it).
+  results=()
+  for side in ${SIDES:-htmlunit chromium prerender}; do
+    case "$side" in
+      htmlunit|chromium)
+        start_farm "$side" 0
+        drive "$side@$FARM_PORT" "$FARM_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-$side.json" --phases 1,2,4 --max-seconds 240 ;;
+      prerender)
+        start_peer 0
+        drive "prerender@$PEER_PORT" "$PEER_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-prerender.json" --phases 1,2,4 \
+          --max-seconds 360 --stop-signal SIGINT ;;
+      *) echo "unknown side $side" >&2; exit 2 ;;
+    esac
+    results+=("$SCRATCH/r-$side.json")
+  done
+  { header; echo "- order: ${SIDES:-htmlunit chromium prerender}"; node "$ROOT/bench/report.js" render "${results[@]}"; } | tee "$OUT/render.md"
   cp "$SCRATCH"/r-*.json "$OUT/"
   ;;
 soak)
@@ -164,8 +173,7 @@ request = function()
   return wrk.format("GET", paths[i])
 end
 LUA
-  run_wrk() { # port label   (a 5 s warm-up run first, not counted)
-    URLS="$SCRATCH/sample.txt" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s -s "$SCRATCH/cycle.lua" "http://127.0.0.1:$1" >/dev/null
+  run_wrk() { # port label
     URLS="$SCRATCH/sample.txt" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency \
       -s "$SCRATCH/cycle.lua" "http://127.0.0.1:$1" > "$SCRATCH/wrk-$2.txt"
     cp "$SCRATCH/wrk-$2.txt" "$OUT/"
@@ -184,21 +192,38 @@ LUA
         for (const c of kids.get(p)||[]) st.push(c); }
       console.log(kb);' "$1"
   }
+  cpu_ticks() { # pid -> user+system clock ticks of the process tree so far
+    node -e '
+      const fs=require("fs"); const root=+process.argv[1]; const kids=new Map(); const ticks=new Map();
+      for (const d of fs.readdirSync("/proc")) { if (!/^\d+$/.test(d)) continue;
+        try { const s=fs.readFileSync(`/proc/${d}/stat`,"utf8"); const f=s.slice(s.lastIndexOf(")")+2).split(" ");
+          ticks.set(+d, +f[11] + +f[12]); if(!kids.has(+f[1])) kids.set(+f[1],[]); kids.get(+f[1]).push(+d);} catch(e){} }
+      let t=0; const st=[root]; while(st.length){ const p=st.pop(); t+=ticks.get(p)||0; for (const c of kids.get(p)||[]) st.push(c); }
+      console.log(t);' "$1"
+  }
+  measure() { # port label pid -> wrk run plus the server's CPU seconds during it in $SCRATCH/cpu-<label>
+    URLS="$SCRATCH/sample.txt" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s -s "$SCRATCH/cycle.lua" "http://127.0.0.1:$1" >/dev/null
+    local before after
+    before=$(cpu_ticks "$3")
+    run_wrk "$1" "$2"
+    after=$(cpu_ticks "$3")
+    echo "scale=2; ($after - $before) / $(getconf CLK_TCK)" | bc > "$SCRATCH/cpu-$2"
+  }
   start_farm htmlunit 256MB
   warm "$FARM_PORT"
   farm_check=$(curl -s -o /dev/null -D - "http://127.0.0.1:$FARM_PORT/$(sed -n 3p "$SCRATCH/sample.txt")" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-rendergate-cache" {print $2}')
-  run_wrk "$FARM_PORT" farm
+  measure "$FARM_PORT" farm "$FARM_PID"
   farm_rss=$(rss_tree "$FARM_PID")
   kill "$FARM_PID"; wait "$FARM_PID" 2>/dev/null || true
   start_peer 1
   warm "$PEER_PORT"
   t0=$(date +%s%N); curl -fs -o /dev/null "http://127.0.0.1:$PEER_PORT/$(sed -n 3p "$SCRATCH/sample.txt")"; t1=$(date +%s%N)
   peer_check="$(( (t1 - t0) / 1000000 )) ms for a warmed URL"
-  run_wrk "$PEER_PORT" prerender
+  measure "$PEER_PORT" prerender "$PEER_PID"
   peer_rss=$(rss_tree "$PEER_PID")
   kill -INT "$PEER_PID"; wait "$PEER_PID" 2>/dev/null || true
   { header; echo "- wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency, Lua script cycling the sample URLs; farm check: X-Rendergate-Cache $farm_check; prerender check: $peer_check"
-    node "$ROOT/bench/report.js" cache "$SCRATCH/wrk-farm.txt" "$SCRATCH/wrk-prerender.txt" "$farm_rss" "$peer_rss"; } | tee "$OUT/cache.md"
+    node "$ROOT/bench/report.js" cache "$SCRATCH/wrk-farm.txt" "$SCRATCH/wrk-prerender.txt" "$farm_rss" "$peer_rss" "$(cat "$SCRATCH/cpu-farm")" "$(cat "$SCRATCH/cpu-prerender")"; } | tee "$OUT/cache.md"
   ;;
 *) echo "usage: $0 render|soak|cache" >&2; exit 2 ;;
 esac

@@ -2,7 +2,7 @@
 // Prints the Markdown tables of bench/farm-vs-prerender.sh from the load driver's JSON files and wrk's output.
 //   node report.js render htmlunit.json chromium.json prerender.json
 //   node report.js soak soak.json
-//   node report.js cache wrk-farm.txt wrk-prerender.txt farm-rss-kB prerender-rss-kB
+//   node report.js cache wrk-farm.txt wrk-prerender.txt farm-rss-kB prerender-rss-kB farm-cpu-s prerender-cpu-s
 'use strict';
 const fs = require('fs');
 const [mode, ...files] = process.argv.slice(2);
@@ -64,10 +64,14 @@ if (mode === 'render') {
   };
   const [farm, peer] = [parse(files[0]), parse(files[1])];
   const kb = (v) => (Number(v) / 1024).toFixed(0) + ' MB';
-  console.log('\n| side | req/s | p50 | p99 | requests | errors | RSS of the tree after the run |');
-  console.log('|---|---|---|---|---|---|---|');
-  console.log(`| rendergate farm (Caffeine L1) | ${farm.rps} | ${farm.p50} | ${farm.p99} | ${farm.requests} | ${farm.errors} | ${kb(files[2])} |`);
-  console.log(`| prerender + prerender-memory-cache | ${peer.rps} | ${peer.p50} | ${peer.p99} | ${peer.requests} | ${peer.errors} | ${kb(files[3])} |`);
+  // Server CPU per request (user+system of its process tree during the measured run): independent of what
+  // else the machine runs; 2 cores / that = the hit rate two dedicated cores could serve without the load generator.
+  const cpu = (s, side) => { const us = (Number(s) * 1e6) / Number(side.requests); return { us, ceiling: 2e6 / us }; };
+  const [fc, pc] = [cpu(files[4], farm), cpu(files[5], peer)];
+  console.log('\n| side | req/s | p50 | p99 | requests | errors | server CPU per request | 2 cores / CPU per request | RSS of the tree after the run |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`| rendergate farm (Caffeine L1) | ${farm.rps} | ${farm.p50} | ${farm.p99} | ${farm.requests} | ${farm.errors} | ${fc.us.toFixed(0)} µs | ${fc.ceiling.toFixed(0)}/s | ${kb(files[2])} |`);
+  console.log(`| prerender + prerender-memory-cache | ${peer.rps} | ${peer.p50} | ${peer.p99} | ${peer.requests} | ${peer.errors} | ${pc.us.toFixed(0)} µs | ${pc.ceiling.toFixed(0)}/s | ${kb(files[3])} |`);
   const toMs = (s) => (/us$/.test(s) ? parseFloat(s) / 1000 : /ms$/.test(s) ? parseFloat(s) : /s$/.test(s) ? parseFloat(s) * 1000 : NaN);
   console.log(`\nFarm vs prerender: ${(Number(farm.rps) / Number(peer.rps)).toFixed(1)}× the requests/s. Targets: ≥ 20,000 req/s ` +
     `(${Number(farm.rps) >= 20000 ? 'met' : 'not met'}), p99 ≤ 5 ms (${toMs(farm.p99) <= 5 ? 'met' : 'not met'}).`);
