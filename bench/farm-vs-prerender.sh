@@ -134,18 +134,20 @@ header() {
 case "$MODE" in
 render)
   # Caching off on both sides (prerender has no cache without a plugin): every request renders.
-  # Shutdown: SIGTERM for the farm (JVM shutdown), SIGINT for prerender (its own browser-kill handler).
+  # Shutdown: SIGTERM for the farm (JVM shutdown), SIGINT for prerender (its own browser-kill handler);
+  # FARM_STOP_SIGNAL / PEER_STOP_SIGNAL change them (e.g. SIGTERM as docker sends, SIGKILL as the OOM killer).
   # SIDES sets the order (the load of a shared machine drifts; run twice in both orders to see it).
   results=()
   for side in ${SIDES:-htmlunit chromium prerender}; do
     case "$side" in
       htmlunit|chromium)
         start_farm "$side" 0
-        drive "$side@$FARM_PORT" "$FARM_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-$side.json" --phases 1,2,4 --max-seconds 240 ;;
+        drive "$side@$FARM_PORT" "$FARM_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-$side.json" --phases 1,2,4 --max-seconds 240 \
+          --stop-signal "${FARM_STOP_SIGNAL:-SIGTERM}" ;;
       prerender)
         start_peer 0
         drive "prerender@$PEER_PORT" "$PEER_PID" "$SCRATCH/sample.txt" "$SCRATCH/r-prerender.json" --phases 1,2,4 \
-          --max-seconds 360 --stop-signal SIGINT ;;
+          --max-seconds 360 --stop-signal "${PEER_STOP_SIGNAL:-SIGINT}" ;;
       *) echo "unknown side $side" >&2; exit 2 ;;
     esac
     results+=("$SCRATCH/r-$side.json")
