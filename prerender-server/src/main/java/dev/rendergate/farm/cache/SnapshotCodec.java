@@ -17,7 +17,7 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * The L2 wire form of a {@link Snapshot}: a version byte, then a deflate stream of a compact binary
- * record (status, render metadata, kept headers, HTML). Rendered HTML deflates 4–8×, which is what
+ * record (status, render metadata, kept headers, the UTF-8 body as is). Rendered HTML deflates 4–8×, which is what
  * keeps a shared Redis small. Decoding is bounded, so a corrupt or hostile value cannot exhaust memory.
  */
 final class SnapshotCodec {
@@ -31,7 +31,7 @@ final class SnapshotCodec {
     }
 
     static byte[] encode(Snapshot snapshot) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(snapshot.html().length() / 4 + 256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(snapshot.body().length / 4 + 256);
         bytes.write(VERSION);
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
@@ -49,7 +49,8 @@ final class SnapshotCodec {
                 writeString(out, header.getKey());
                 writeString(out, header.getValue());
             }
-            writeString(out, snapshot.html());
+            out.writeInt(snapshot.body().length);
+            out.write(snapshot.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -80,8 +81,8 @@ final class SnapshotCodec {
             for (int i = 0; i < headerCount; i++) {
                 headers.put(readString(in), readString(in));
             }
-            String html = readString(in);
-            return new Snapshot(status, headers, html, engine, renderMillis, renderedAt, buildId);
+            byte[] body = readBytes(in);
+            return new Snapshot(status, headers, body, engine, renderMillis, renderedAt, buildId);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt snapshot value: " + e.getMessage(), e);
         }
@@ -94,15 +95,19 @@ final class SnapshotCodec {
     }
 
     private static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > MAX_DECODED_BYTES) {
-            throw new IOException("bad string length " + length);
+            throw new IOException("bad length " + length);
         }
-        byte[] utf8 = in.readNBytes(length);
-        if (utf8.length != length) {
-            throw new IOException("truncated string");
+        byte[] bytes = in.readNBytes(length); // grows as it reads: a lying length allocates nothing up front
+        if (bytes.length != length) {
+            throw new IOException("truncated value");
         }
-        return new String(utf8, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     /** Stops a decompression bomb: fails once more than {@code limit} bytes have been read. */
