@@ -30,6 +30,10 @@ final class RequestGate {
         this.checks = checks;
     }
 
+    Executor checks() {
+        return checks;
+    }
+
     /** The {@code Fetch.enable} patterns: every request, plus documents again at the response stage. */
     static List<Object> patterns() {
         return List.of(

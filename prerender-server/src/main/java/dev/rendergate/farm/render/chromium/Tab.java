@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  * one at a time; events are routed to the render in progress.
  */
 final class Tab {
+    private static final Map<String, Object> AUTO_ATTACH =
+            Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true);
     private final CdpConnection cdp;
     private final ChromiumOptions options;
     private final String contextId;
@@ -62,6 +64,7 @@ final class Tab {
                 Map.of("maxTotalBufferSize", 1 << 20, "maxResourceBufferSize", 1 << 18)));
         calls.add(cdp.send(sessionId, "Network.setBypassServiceWorker", Map.of("bypass", true)));
         calls.add(cdp.send(sessionId, "Fetch.enable", Map.of("patterns", RequestGate.patterns())));
+        calls.add(cdp.send(sessionId, "Target.setAutoAttach", AUTO_ATTACH));
         CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
                 .orTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .join();
@@ -115,6 +118,25 @@ final class Tab {
         }
     }
 
+    /**
+     * Out-of-process frames and workers are targets of their own whose requests the page's interception
+     * never sees; each is held at start, gets the same gate, and only then runs.
+     */
+    private void guardChild(Map<String, Object> params) {
+        String child = String.valueOf(params.get("sessionId"));
+        RequestGate childGate = new RequestGate(cdp, child, gate.checks());
+        cdp.onEvents(child, (method, p) -> {
+            if ("Fetch.requestPaused".equals(method)) {
+                childGate.onPaused(p, load, allow);
+            } else if ("Target.attachedToTarget".equals(method)) {
+                guardChild(p);
+            }
+        });
+        cdp.send(child, "Fetch.enable", Map.of("patterns", RequestGate.patterns()));
+        cdp.send(child, "Target.setAutoAttach", AUTO_ATTACH);
+        cdp.send(child, "Runtime.runIfWaitingForDebugger", Map.of());
+    }
+
     private void emulate(Device device) {
         if (device == emulated) {
             return;
@@ -135,6 +157,12 @@ final class Tab {
         switch (method) {
             case "Fetch.requestPaused":
                 gate.onPaused(params, current, allow);
+                return;
+            case "Target.attachedToTarget":
+                guardChild(params);
+                return;
+            case "Target.detachedFromTarget":
+                cdp.forget(String.valueOf(params.get("sessionId")));
                 return;
             case "Page.javascriptDialogOpening":
                 // An open dialog blocks the page's main thread, and so every later call: dismiss at once.

@@ -37,6 +37,7 @@ class ChromiumBrowserIT {
         api = new TestOrigin();
         origin.canaryBase("http://127.0.0.1:" + canary.port());
         origin.apiBase("http://127.0.0.1:" + api.port());
+        api.canaryBase("http://127.0.0.1:" + canary.port());
         browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withExecutable(executable.get()).withTabs(2));
     }
 
@@ -116,6 +117,17 @@ class ChromiumBrowserIT {
         assertThat(page.html()).contains("rendered despite blocked requests");
         assertThat(canary.totalHits()).as("hits on the canary server").isZero();
         assertThat(origin.hits("/own-pixel.png")).as("images are never fetched, even from the origin").isZero();
+    }
+
+    @Test
+    void render_popupWorkerAndCrossOriginFrame_cannotReachADisallowedServerEither() {
+        Predicate<URI> originAndApi = uri -> origin.allows(uri) || api.allows(uri)
+                || ("localhost".equals(uri.getHost()) && uri.getPort() == api.port());
+        ChromiumPage page = browser.render(origin.uri("/sneaky.html"), Device.DESKTOP, BUDGET, originAndApi);
+
+        assertThat(page.html()).contains("worker said blocked");
+        assertThat(api.hits("/framed.html")).as("the allowed frame loaded").isPositive();
+        assertThat(canary.totalHits()).as("hits on the canary server").isZero();
     }
 
     @Test

@@ -54,7 +54,10 @@ final class TestOrigin implements AutoCloseable {
         canaryBase = base;
     }
 
-    /** The base URL substituted for {@code API_BASE} in the served pages. */
+    /**
+     * The base URL substituted for {@code API_BASE} in the served pages; {@code FRAME_BASE} is the same
+     * server named {@code localhost}, another site, so a frame from it runs in a process of its own.
+     */
     void apiBase(String base) {
         apiBase = base;
     }
@@ -108,8 +111,8 @@ final class TestOrigin implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            exchange.getResponseHeaders().add("Content-Type",
-                    name.endsWith(".json") ? "application/json" : "text/html; charset=utf-8");
+            exchange.getResponseHeaders().add("Content-Type", name.endsWith(".json") ? "application/json"
+                    : name.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8");
             exchange.getResponseHeaders().add("X-Origin-Header", "kept");
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
             exchange.sendResponseHeaders(path.equals("/missing") ? 404 : 200, body.length);
@@ -126,7 +129,8 @@ final class TestOrigin implements AutoCloseable {
                 return null;
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.replace("CANARY", canaryBase).replace("API_BASE", apiBase).getBytes(StandardCharsets.UTF_8);
+            return text.replace("CANARY", canaryBase).replace("API_BASE", apiBase)
+                    .replace("FRAME_BASE", apiBase.replace("127.0.0.1", "localhost")).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

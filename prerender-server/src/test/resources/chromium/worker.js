@@ -1,0 +1,1 @@
+fetch('CANARY/from-worker').then(function () { postMessage('reached'); }, function () { postMessage('blocked'); });
