@@ -4,7 +4,7 @@
 #
 #   bench/farm-vs-prerender.sh render   # render latency, throughput at concurrency 1/2/4, peak memory,
 #                                       # browser processes left after shutdown (htmlunit, chromium, prerender)
-#   bench/farm-vs-prerender.sh soak     # long HtmlUnit run: memory, threads and processes at start/middle/end
+#   bench/farm-vs-prerender.sh soak     # long run (SOAK_ENGINE=htmlunit|chromium): memory, threads, processes at start/middle/end
 #   bench/farm-vs-prerender.sh cache    # cache hits over HTTP: farm vs prerender + prerender-memory-cache (wrk)
 #
 # Needs: nginx, wrk, curl, node + npm, chromium (Debian packages) and the built jar. prerender is installed
@@ -157,12 +157,13 @@ render)
   ;;
 soak)
   # Distinct sitemap URLs in turn, caching off, at concurrency = pool size, bounded in count and time.
-  start_farm htmlunit 0
+  engine=${SOAK_ENGINE:-htmlunit}
+  start_farm "$engine" 0
   for _ in 1 2 3 4; do cat "$SCRATCH/all.txt"; done > "$SCRATCH/soak.txt"
-  drive "htmlunit@$FARM_PORT" "$FARM_PID" "$SCRATCH/soak.txt" "$SCRATCH/s-htmlunit.json" --phases "$POOL" \
+  drive "$engine@$FARM_PORT" "$FARM_PID" "$SCRATCH/soak.txt" "$SCRATCH/s-$engine.json" --phases "$POOL" \
     --max-requests "$SOAK_RENDERS" --max-seconds "$SOAK_SECONDS" --heap
-  { header; node "$ROOT/bench/report.js" soak "$SCRATCH/s-htmlunit.json"; } | tee "$OUT/soak.md"
-  cp "$SCRATCH/s-htmlunit.json" "$OUT/"
+  { header; node "$ROOT/bench/report.js" soak "$SCRATCH/s-$engine.json"; } | tee "$OUT/soak-$engine.md"
+  cp "$SCRATCH/s-$engine.json" "$OUT/"
   ;;
 cache)
   # Warm both caches with the sample, check the farm answers HIT, then wrk cycles the sample URLs.
