@@ -25,22 +25,22 @@ final class CloudFrontRequestJson {
     }
 
     /** Finds {@code Records[0].cf.request} in a parsed event. */
-    static Map<String, Object> requestOf(Object event) {
+    static JsonObject requestOf(Object event) {
         List<Object> records = listOf(objectOf(event, "event").get("Records"), "Records");
         if (records.isEmpty()) {
             throw new MalformedEventException("Records is empty");
         }
-        Map<String, Object> cf = objectOf(objectOf(records.get(0), "Records[0]").get("cf"), "cf");
+        JsonObject cf = objectOf(objectOf(records.get(0), "Records[0]").get("cf"), "cf");
         return objectOf(cf.get("request"), "cf.request");
     }
 
-    static EdgeRequest toEdgeRequest(Map<String, Object> request) {
+    static EdgeRequest toEdgeRequest(JsonObject request) {
         return new EdgeRequest(text(request.get("clientIp")), text(request.get("method")), text(request.get("uri")),
                 text(request.get("querystring")), headers(request.get("headers")), origin(request.get("origin")));
     }
 
-    static Map<String, Object> toJson(Map<String, Object> original, EdgeRequest before, EdgeRequest after) {
-        Map<String, Object> request = new LinkedHashMap<>(original);
+    static JsonObject toJson(JsonObject original, EdgeRequest before, EdgeRequest after) {
+        JsonObject request = original.copy();
         request.put("uri", after.uri());
         request.put("querystring", after.querystring());
         request.put("headers", headersJson(after.headers()));
@@ -53,22 +53,24 @@ final class CloudFrontRequestJson {
 
     private static Map<String, List<EdgeHeader>> headers(Object json) {
         Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
-        if (!(json instanceof Map)) {
+        if (!(json instanceof JsonObject)) {
             return headers;
         }
-        for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
-            String name = lower((String) entry.getKey());
-            if (!(entry.getValue() instanceof List)) {
+        JsonObject object = (JsonObject) json;
+        for (int i = 0; i < object.size(); i++) {
+            String name = lower(object.name(i));
+            if (!(object.value(i) instanceof List)) {
                 continue;
             }
+            List<?> items = (List<?>) object.value(i);
             List<EdgeHeader> values = headers.get(name);
             if (values == null) {
-                values = new ArrayList<>();
+                values = new ArrayList<>(items.size());
                 headers.put(name, values);
             }
-            for (Object item : (List<?>) entry.getValue()) {
-                if (item instanceof Map) {
-                    Map<?, ?> header = (Map<?, ?>) item;
+            for (Object item : items) {
+                if (item instanceof JsonObject) {
+                    JsonObject header = (JsonObject) item;
                     Object key = header.get("key");
                     values.add(new EdgeHeader(key instanceof String ? (String) key : name, text(header.get("value"))));
                 }
@@ -78,10 +80,10 @@ final class CloudFrontRequestJson {
     }
 
     private static EdgeOrigin origin(Object json) {
-        if (!(json instanceof Map) || !(((Map<?, ?>) json).get("custom") instanceof Map)) {
+        if (!(json instanceof JsonObject) || !(((JsonObject) json).get("custom") instanceof JsonObject)) {
             return null;
         }
-        Map<?, ?> custom = (Map<?, ?>) ((Map<?, ?>) json).get("custom");
+        JsonObject custom = (JsonObject) ((JsonObject) json).get("custom");
         Map<String, String> customHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, List<EdgeHeader>> entry : headers(custom.get("customHeaders")).entrySet()) {
             if (!entry.getValue().isEmpty()) {
@@ -94,16 +96,16 @@ final class CloudFrontRequestJson {
     }
 
     /** The writer renders {@link EdgeHeader} as CloudFront's {@code {key, value}} pair. */
-    private static Map<String, Object> headersJson(Map<String, List<EdgeHeader>> headers) {
-        return new LinkedHashMap<>(headers);
+    private static Object headersJson(Map<String, List<EdgeHeader>> headers) {
+        return headers;
     }
 
-    private static Map<String, Object> originJson(EdgeOrigin origin) {
+    private static JsonObject originJson(EdgeOrigin origin) {
         Map<String, List<EdgeHeader>> customHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
             customHeaders.put(lower(entry.getKey()), List.of(new EdgeHeader(entry.getKey(), entry.getValue())));
         }
-        Map<String, Object> custom = new LinkedHashMap<>();
+        JsonObject custom = new JsonObject();
         custom.put("customHeaders", headersJson(customHeaders));
         custom.put("domainName", origin.domainName());
         custom.put("keepaliveTimeout", JsonNumber.of(KEEPALIVE_TIMEOUT_SECONDS));
@@ -112,17 +114,16 @@ final class CloudFrontRequestJson {
         custom.put("protocol", origin.protocol());
         custom.put("readTimeout", JsonNumber.of(origin.readTimeoutSeconds()));
         custom.put("sslProtocols", List.of(SSL_PROTOCOL));
-        Map<String, Object> json = new LinkedHashMap<>();
+        JsonObject json = new JsonObject();
         json.put("custom", custom);
         return json;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Object json, String what) {
-        if (!(json instanceof Map)) {
+    private static JsonObject objectOf(Object json, String what) {
+        if (!(json instanceof JsonObject)) {
             throw new MalformedEventException(what + " is not an object");
         }
-        return (Map<String, Object>) json;
+        return (JsonObject) json;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,10 @@
 package dev.rendergate.edge.lambda;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A small strict JSON parser producing plain values: {@code Map<String, Object>} (insertion-ordered),
+ * A small strict JSON parser producing plain values: {@link JsonObject} (a {@code Map<String, Object>}, insertion-ordered),
  * {@code List<Object>}, {@code String}, {@link JsonNumber}, {@code Boolean} and {@code null}.
  *
  * <p>Hand-written because the Lambda@Edge build is compiled to JavaScript, where reflection-based
@@ -71,8 +69,8 @@ final class JsonReader {
         }
     }
 
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> object = new LinkedHashMap<>();
+    private JsonObject object(int depth) {
+        JsonObject object = new JsonObject();
         position++;
         skipWhitespace();
         if (peek() == '}') {

@@ -46,6 +46,8 @@ final class JsonWriter {
             out.append("null");
         } else if (value instanceof String) {
             string((String) value);
+        } else if (value instanceof JsonObject) {
+            jsonObject((JsonObject) value);
         } else if (value instanceof Map) {
             object((Map<?, ?>) value);
         } else if (value instanceof List) {
@@ -75,6 +77,25 @@ final class JsonWriter {
         Arrays.sort(keys);
         out.append("{");
         for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                out.append(",");
+            }
+            string(keys[i]);
+            out.append(":");
+            value(object.get(keys[i]));
+        }
+        out.append("}");
+    }
+
+    private void jsonObject(JsonObject object) {
+        int count = object.size();
+        String[] keys = new String[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = object.name(i);
+        }
+        Arrays.sort(keys);
+        out.append("{");
+        for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.append(",");
             }

@@ -5,7 +5,6 @@ import dev.rendergate.edge.request.EdgeConfig;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -102,7 +101,7 @@ public final class RequestEventFunction {
 
     /** Handles an event that is already parsed; fails open to the unchanged request. */
     String handleParsed(Object event) {
-        Map<String, Object> request = CloudFrontRequestJson.requestOf(event);
+        JsonObject request = CloudFrontRequestJson.requestOf(event);
         try {
             EdgeRequest before = CloudFrontRequestJson.toEdgeRequest(request);
             EdgeRequest after = logic.apply(before);

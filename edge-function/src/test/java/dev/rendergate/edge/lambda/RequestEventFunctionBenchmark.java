@@ -4,7 +4,6 @@ import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.request.EdgeConfig;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.ViewerRequestLogic;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +44,7 @@ public class RequestEventFunctionBenchmark {
         googlebotEvent = compact(EventFixtures.event("viewer-googlebot-smartphone-deep-link"));
         humanEvent = compact(EventFixtures.event("viewer-human-chrome-deep-link"));
         originEvent = compact(EventFixtures.event("origin-marked-googlebot"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> request = CloudFrontRequestJson.requestOf(JsonReader.parse(googlebotEvent));
+        JsonObject request = CloudFrontRequestJson.requestOf(JsonReader.parse(googlebotEvent));
         googlebotRequest = CloudFrontRequestJson.toEdgeRequest(request);
     }
 
