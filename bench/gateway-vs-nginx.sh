@@ -112,9 +112,14 @@ run_wrk() { # url user-agent duration -> "rps p99"
   echo "|---|---|---|---|---|---|"
 } > "$OUT/results.md"
 
+# JIT warm-up: the JVM needs every path's code compiled before any of them is measured.
 for path in "${PATHS[@]}"; do
-  run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$WARMUP" >/dev/null
   run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$WARMUP" >/dev/null
+done
+
+for path in "${PATHS[@]}"; do
+  run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" 2s >/dev/null
+  run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" 2s >/dev/null
   read -r n_rps n_p99 <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION")"
   read -r g_rps g_p99 <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION")"
   ratio=$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", g / n }')
