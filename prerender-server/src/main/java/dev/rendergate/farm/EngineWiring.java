@@ -35,7 +35,7 @@ final class EngineWiring {
      * @throws IllegalStateException when {@code chromium} is asked for and no Chromium is installed or it cannot start
      */
     RenderPipeline pipeline() {
-        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics);
+        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics).warmUp();
         Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty()
                 : ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics);
         Supplier<RenderEngine> factory = switch (config.engine()) {

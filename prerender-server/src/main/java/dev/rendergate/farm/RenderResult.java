@@ -9,7 +9,7 @@ import java.util.Map;
  * @param html         the snapshot HTML (a short text on failure)
  * @param headers      headers for the crawler besides the farm's own (e.g. {@code Location})
  * @param engine       engine that rendered it ({@code htmlunit}, {@code chromium}, {@code none})
- * @param cache        {@code HIT}, {@code MISS}, {@code STALE}, or {@code BYPASS} when caching is off
+ * @param cache        {@code HIT}, {@code MISS} or {@code STALE} ({@code MISS} when caching is off)
  * @param renderMillis how long the render took (of the cached render, on a hit)
  * @param reason       why it failed, or null on success
  */

@@ -67,6 +67,17 @@ final class HtmlUnitClient implements AutoCloseable {
         return web.getPage(HtmlUnitEngine.request(url));
     }
 
+    /** Loads a tiny page with a script from memory (no network), then resets. */
+    void warmUp() {
+        try {
+            web.loadHtmlCodeIntoCurrentWindow("<html><body><div id=\"app\"></div>"
+                    + "<script>document.getElementById('app').textContent = 'warm';</script></body></html>");
+            web.getPage("about:blank");
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("event=htmlunit-warm-up-failed error={}", e.toString());
+        }
+    }
+
     GuardedConnection connection() {
         return connection;
     }

@@ -48,6 +48,17 @@ public final class HtmlUnitEngine implements RenderEngine {
         return NAME;
     }
 
+    /**
+     * Creates the desktop client and runs a trivial script in it, so the first real render does not pay for
+     * HtmlUnit's one-off JavaScript set-up (seconds on a loaded machine, enough to blow a render budget).
+     */
+    public HtmlUnitEngine warmUp() {
+        HtmlUnitClient client = clients.computeIfAbsent(Device.DESKTOP,
+                d -> new HtmlUnitClient(DeviceProfile.of(d), policy, metrics));
+        client.warmUp();
+        return this;
+    }
+
     @Override
     public RenderOutcome render(RenderJob job) {
         HtmlUnitClient client = clients.computeIfAbsent(job.device(),
