@@ -58,12 +58,17 @@ public final class FarmFreshness {
     /**
      * Re-renders {@code url} for {@code device} now and replaces its snapshot.
      *
-     * @return {@code null} on success, else the failure's short reason
+     * @return {@code null} on success, else the failure's short reason ({@code origin-status-5xx} when the
+     *         origin answered an error page)
      */
     public String recache(URI url, Device device) {
         try {
             RenderResult result = farm.recache(url, device);
-            return result.ok() ? null : result.reason();
+            if (!result.ok()) {
+                return result.reason();
+            }
+            // The origin's own error page is rendered but never cached: the old snapshot stays, so it failed.
+            return result.status() >= 500 ? "origin-status-" + result.status() : null;
         } catch (RejectedRequestException e) {
             return e.reason();
         } catch (PoolSaturatedException e) {

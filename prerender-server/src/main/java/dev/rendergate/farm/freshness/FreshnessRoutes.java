@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,12 @@ public final class FreshnessRoutes implements HttpHandler {
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final HttpString REASON = HttpString.tryFromString("X-Rendergate-Reason");
     private static final HttpString TOKEN = HttpString.tryFromString("X-Prerender-Token");
-    /** Recache requests running at once per node; more answer 503 so a deploy hook cannot starve crawlers. */
-    private static final int CONCURRENT_REQUESTS = 2;
+    /**
+     * Recache requests admitted at once per node (their renders share one small pool); one more waits up
+     * to {@link #ADMISSION_WAIT} for a place, then answers 503 so callers cannot pile up without bound.
+     */
+    private static final int CONCURRENT_REQUESTS = 16;
+    private static final Duration ADMISSION_WAIT = Duration.ofSeconds(30);
 
     private final Farm farm;
     private final FarmConfig config;
@@ -95,7 +100,7 @@ public final class FreshnessRoutes implements HttpHandler {
         }
         RecacheRequest request = RecacheRequest.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
                 new String(body, StandardCharsets.UTF_8));
-        if (!recacheSlots.tryAcquire()) {
+        if (!admitted()) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
             fail(exchange, 503, "recache-busy", CONCURRENT_REQUESTS + " recache requests are already running");
             return;
@@ -148,6 +153,15 @@ public final class FreshnessRoutes implements HttpHandler {
         CacheState state = freshness().state(URI.create(url.trim()), device);
         json(exchange, 200, "{\"url\":" + Json.quote(url) + ",\"device\":" + Json.quote(device.label())
                 + ",\"state\":" + Json.quote(state.label()) + "}\n");
+    }
+
+    private boolean admitted() {
+        try {
+            return recacheSlots.tryAcquire(ADMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private FarmFreshness freshness() {

@@ -77,7 +77,7 @@ class FreshnessApiIT {
     @Test
     void recache_formBodyWithDeviceAndAFailingUrl_reportsReasons() throws Exception {
         String body = "url=" + enc(origin.url("/docs/1")) + "&url=" + enc("http://elsewhere.example/x")
-                + "&url=" + enc("not a url") + "&device=mobile";
+                + "&url=" + enc("not a url") + "&url=" + enc(origin.url("/broken")) + "&device=mobile";
 
         HttpResponse<String> r = post(body, "application/x-www-form-urlencoded", TOKEN);
 
@@ -89,7 +89,7 @@ class FreshnessApiIT {
         assertThat(answer.get("recached")).isEqualTo(1L);
         List<Object> reasons = ((List<?>) answer.get("failed")).stream().map(f -> ((Map<?, ?>) f).get("reason"))
                 .map(Object.class::cast).toList();
-        assertThat(reasons).containsExactlyInAnyOrder("origin-not-allowed", "bad-url");
+        assertThat(reasons).containsExactlyInAnyOrder("origin-not-allowed", "bad-url", "origin-status-500");
         assertThat(api.state(URI.create(origin.url("/docs/1")), Device.MOBILE)).isEqualTo(CacheState.FRESH);
         assertThat(api.state(URI.create(origin.url("/docs/1")), Device.DESKTOP)).isEqualTo(CacheState.MISSING);
     }
