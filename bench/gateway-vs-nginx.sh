@@ -86,21 +86,39 @@ http {
 CONF
 head -c 7400 "$SITE/app.js" > "$SCRATCH/rendered.html"
 
-nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & PIDS+=($!)
+nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & NGINX_PID=$!; PIDS+=($NGINX_PID)
 java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$GATEWAY_PORT" \
-  >"$SCRATCH/gateway.log" 2>&1 & PIDS+=($!)
+  >"$SCRATCH/gateway.log" 2>&1 & GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
 java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$PROXY_PORT" \
-  --farm "http://127.0.0.1:$STUB_FARM_PORT" >"$SCRATCH/proxy.log" 2>&1 & PIDS+=($!)
+  --farm "http://127.0.0.1:$STUB_FARM_PORT" >"$SCRATCH/proxy.log" 2>&1 & PROXY_PID=$!; PIDS+=($PROXY_PID)
 wait_for "http://127.0.0.1:$NGINX_PORT/index.html"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/index.html"
 wait_for "http://127.0.0.1:$PROXY_PORT/healthz"
 
-run_wrk() { # url user-agent duration -> "rps p99"
+cpu_ticks() { # pids... -> user+system clock ticks of those processes (nginx: master and workers)
+  local total=0 pid fields
+  for pid in "$@"; do
+    read -r -a fields < "/proc/$pid/stat"
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
+server_pids() { # main pid -> it and its children
+  echo "$1" $(pgrep -P "$1" || true)
+}
+
+run_wrk() { # url user-agent duration [server pid] -> "rps p99 cpu-us-per-request"
+  local pids=() before=0 after=0
+  if [ -n "${4:-}" ]; then pids=($(server_pids "$4")); before=$(cpu_ticks "${pids[@]}"); fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "User-Agent: $2" "$1" > "$SCRATCH/wrk.txt"
-  local rps p99
+  if [ -n "${4:-}" ]; then after=$(cpu_ticks "${pids[@]}"); fi
+  local rps p99 requests
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$SCRATCH/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$SCRATCH/wrk.txt")
-  echo "$rps $p99"
+  requests=$(awk '/requests in/ {print $1}' "$SCRATCH/wrk.txt")
+  echo "$rps $p99 $(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1000000 / hz / n; else print "-" }')"
 }
 
 {
@@ -108,8 +126,8 @@ run_wrk() { # url user-agent duration -> "rps p99"
   echo
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| path | nginx req/s | nginx p99 | gateway req/s | gateway p99 | gateway / nginx |"
-  echo "|---|---|---|---|---|---|"
+  echo "| path | nginx req/s | nginx p99 | nginx CPU µs/req | gateway req/s | gateway p99 | gateway CPU µs/req | gateway / nginx req/s |"
+  echo "|---|---|---|---|---|---|---|---|"
 } > "$OUT/results.md"
 
 # JIT warm-up: the JVM needs every path's code compiled before any of them is measured.
@@ -120,28 +138,28 @@ done
 for path in "${PATHS[@]}"; do
   run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" 2s >/dev/null
   run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" 2s >/dev/null
-  read -r n_rps n_p99 <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION")"
-  read -r g_rps g_p99 <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION")"
+  read -r n_rps n_p99 n_cpu <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION" "$NGINX_PID")"
+  read -r g_rps g_p99 g_cpu <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION" "$GATEWAY_PID")"
   ratio=$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", g / n }')
-  echo "| $path | $n_rps | $n_p99 | $g_rps | $g_p99 | $ratio |" | tee -a "$OUT/results.md"
+  echo "| $path | $n_rps | $n_p99 | $n_cpu | $g_rps | $g_p99 | $g_cpu | $ratio |" | tee -a "$OUT/results.md"
 done
 
 run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMUP" >/dev/null
-read -r p_rps p_p99 <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION")"
+read -r p_rps p_p99 p_cpu <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION" "$PROXY_PID")"
 
 # Crawler cache-hit path: rendergate up (gateway + in-process farm); the first request renders, the rest hit the cache.
 java -Drendergate.log.level=WARN -jar "$JAR" up --site "$SITE" --port "$UP_PORT" --farm-port "$FARM_PORT" \
-  --engine htmlunit >"$SCRATCH/up.log" 2>&1 & PIDS+=($!)
+  --engine htmlunit >"$SCRATCH/up.log" 2>&1 & UP_PID=$!; PIDS+=($UP_PID)
 wait_for "http://127.0.0.1:$UP_PORT/healthz"
 curl -fs -o /dev/null -A "$BOT_UA" --max-time 60 "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz"
 run_wrk "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMUP" >/dev/null
-read -r c_rps c_p99 <<<"$(run_wrk "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION")"
+read -r c_rps c_p99 c_cpu <<<"$(run_wrk "http://127.0.0.1:$UP_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION" "$UP_PID")"
 {
   echo
-  echo "| crawler path (Googlebot, snapshot cached) | req/s | p99 |"
-  echo "|---|---|---|"
-  echo "| /doctors/17-emma-schwarz via gateway -> stand-in farm (nginx, fixed page) | $p_rps | $p_p99 |"
-  echo "| /doctors/17-emma-schwarz via gateway -> farm (rendergate up, cache hit) | $c_rps | $c_p99 |"
+  echo "| crawler path (Googlebot) | req/s | p99 | CPU µs/req |"
+  echo "|---|---|---|---|"
+  echo "| /doctors/17-emma-schwarz via gateway -> stand-in farm (nginx, fixed page; gateway CPU only) | $p_rps | $p_p99 | $p_cpu |"
+  echo "| /doctors/17-emma-schwarz via gateway -> farm (rendergate up, cache hit; gateway + farm CPU) | $c_rps | $c_p99 | $c_cpu |"
   echo
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT/results.md"
