@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
       GatewayCommand.class,
       ClassifyCommand.class,
       RenderCommand.class,
+      WarmCommand.class,
+      InvalidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rendergate implements Runnable {
