@@ -44,9 +44,11 @@ final class BrowserProcess {
     private final Path profileDir;
     private final URI endpoint;
     private final Thread shutdownHook;
+    private final Process watchdog;
 
-    private BrowserProcess(Process process, Path profileDir, URI endpoint) {
+    private BrowserProcess(Process process, Path profileDir, URI endpoint, Process watchdog) {
         this.process = process;
+        this.watchdog = watchdog;
         this.profileDir = profileDir;
         this.endpoint = endpoint;
         this.shutdownHook = new Thread(() -> kill(Duration.ZERO), "chromium-kill-on-exit");
@@ -78,14 +80,14 @@ final class BrowserProcess {
         reader.start();
         try {
             URI uri = endpoint.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            BrowserProcess browser = new BrowserProcess(process, profile, uri);
+            BrowserProcess browser = new BrowserProcess(process, profile, uri, startWatchdog(process.pid(), profile));
             Runtime.getRuntime().addShutdownHook(browser.shutdownHook);
             return browser;
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            new BrowserProcess(process, profile, null).kill(Duration.ZERO);
+            new BrowserProcess(process, profile, null, null).kill(Duration.ZERO);
             throw new ChromiumException("Chromium did not report its DevTools endpoint within "
                     + options.launchTimeout().toMillis() + " ms (" + options.executable() + ")", e);
         }
@@ -105,6 +107,10 @@ final class BrowserProcess {
 
     /** Waits up to {@code grace} for the browser to exit, then terminates and finally kills the whole tree. */
     void kill(Duration grace) {
+        if (watchdog != null) {
+            // Stopped first, so it can never act on a PID that is reused once the browser is gone.
+            watchdog.destroyForcibly();
+        }
         Set<ProcessHandle> tree = tree();
         // Only the browser itself gets the grace period: once it has exited, its helpers are orphans
         // that would otherwise linger for seconds.
@@ -125,6 +131,25 @@ final class BrowserProcess {
             } catch (IllegalStateException | IllegalArgumentException alreadyGoneOrShuttingDown) {
                 // nothing to undo
             }
+        }
+    }
+
+    /**
+     * A shell that outlives a JVM killed outright (SIGKILL, the OOM killer), when no shutdown hook runs:
+     * its stdin is a pipe from this JVM, so it reads end-of-file once the JVM is gone, and then kills
+     * the browser (its helpers follow) and removes the profile. Without a shell it is simply absent.
+     */
+    private static Process startWatchdog(long browserPid, Path profile) {
+        try {
+            return new ProcessBuilder("/bin/sh", "-c",
+                    "read -r _; kill -KILL \"$1\" 2>/dev/null; sleep 2; rm -rf \"$2\"",
+                    "rendergate-chromium-watchdog", Long.toString(browserPid), profile.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            LOG.warn("no watchdog for Chromium pid {}: {}", browserPid, e.getMessage());
+            return null;
         }
     }
 

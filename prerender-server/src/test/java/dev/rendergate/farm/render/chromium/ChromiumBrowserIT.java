@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rendergate.edge.detect.Device;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -223,6 +228,49 @@ class ChromiumBrowserIT {
         assertThat(root.isAlive()).isFalse();
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(own.isAlive()).isFalse();
+    }
+
+    @Test
+    void browserOfAJvmKilledOutright_isKilledByItsWatchdog() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BrowserOfAKilledJvm.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = CompletableFuture.supplyAsync(() -> readPidLine(out)).get(60, TimeUnit.SECONDS);
+            ProcessHandle browserRoot = ProcessHandle.of(Long.parseLong(line.substring(4).trim())).orElseThrow();
+            List<ProcessHandle> tree = browserRoot.descendants().collect(Collectors.toList());
+
+            jvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            List<ProcessHandle> all = new java.util.ArrayList<>(tree);
+            all.add(browserRoot);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException stillAlive) {
+                    break;
+                }
+            }
+            assertThat(browserRoot.isAlive()).as("browser of the killed JVM").isFalse();
+            assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    private static String readPidLine(BufferedReader out) {
+        try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PID ")) {
+                    return line;
+                }
+            }
+            throw new IllegalStateException("the child JVM exited without launching a browser");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
