@@ -49,6 +49,7 @@ public record EdgeConfig(
             throw new IllegalArgumentException("farmProtocol must be https or http, was " + farmProtocol);
         }
         farmToken = farmToken == null ? "" : farmToken;
+        requireTokenText(farmToken);
         prerenderClasses = Collections.unmodifiableSet(new LinkedHashSet<>(
                 Objects.requireNonNull(prerenderClasses, "prerenderClasses")));
         // The standard list is already frozen and lower case; copying its ~250 entries on every
@@ -157,6 +158,17 @@ public record EdgeConfig(
                 + ", prerenderClasses=" + prerenderClasses + ", assetExtensions=" + assetExtensions.size()
                 + ", skipPathPrefixes=" + skipPathPrefixes + ", farmReadTimeoutSeconds=" + farmReadTimeoutSeconds
                 + ", spaShell=" + spaShell + "]";
+    }
+
+    /** The token becomes a header value and a Java string literal in the bundled build. */
+    private static void requireTokenText(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                throw new IllegalArgumentException(
+                        "farmToken must be visible ASCII without quotes or backslashes (character " + i + ")");
+            }
+        }
     }
 
     private static String requireText(String value, String name) {

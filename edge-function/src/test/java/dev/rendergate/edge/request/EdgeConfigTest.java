@@ -55,6 +55,13 @@ class EdgeConfigTest {
                 .hasMessageContaining("farmReadTimeoutSeconds");
         assertThatThrownBy(() -> EdgeConfig.from(Map.of("farmProtocol", "ftp")))
                 .hasMessageContaining("farmProtocol");
+        assertThatThrownBy(() -> EdgeConfig.defaults().withFarmToken("abc\r\nX-Injected: 1"))
+                .hasMessageContaining("farmToken").hasMessageNotContaining("abc");
+    }
+
+    @Test
+    void withFarmToken_acceptsBase64LikeTokens() {
+        assertThat(EdgeConfig.defaults().withFarmToken("aB3+/x=_-.~").farmToken()).isEqualTo("aB3+/x=_-.~");
     }
 
     @Test
