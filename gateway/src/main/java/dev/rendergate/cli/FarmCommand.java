@@ -2,6 +2,9 @@ package dev.rendergate.cli;
 
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.freshness.FarmRewarm;
+import dev.rendergate.farm.freshness.RewarmScheduler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,21 +51,41 @@ final class FarmCommand implements Callable<Integer> {
       description = "Origin that redirect Locations to an allowed origin are rewritten to. [env: RENDERGATE_PUBLIC_ORIGIN]")
   String publicOrigin;
 
+  @Option(names = "--rewarm-sitemap", paramLabel = "URL",
+      description = "Sitemap (URL or file) whose pages are re-rendered on the --rewarm-cron schedule, by one node "
+          + "at a time (a Redis lock when --redis is set). Default: none. [env: RENDERGATE_REWARM_SITEMAP]")
+  String rewarmSitemap;
+
+  @Option(names = "--rewarm-cron", paramLabel = "CRON", defaultValue = "0 3 * * *",
+      description = "When to re-warm: a 5-field cron expression in UTC. Default: ${DEFAULT-VALUE}. "
+          + "[env: RENDERGATE_REWARM_CRON]")
+  String rewarmCron;
+
+  @Option(names = "--rewarm-concurrency", paramLabel = "N", defaultValue = "2",
+      description = "Renders at a time during a re-warm (keep it below --pool: crawlers come first). "
+          + "Default: ${DEFAULT-VALUE}. [env: RENDERGATE_REWARM_CONCURRENCY]")
+  int rewarmConcurrency;
+
   @Mixin FarmOptions farmOptions;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    Farm farm = Farm.create(config());
+    FarmConfig config = config();
+    Farm farm = Farm.create(config);
     try {
       farm.start();
     } catch (IllegalStateException e) {
       farm.stop();
       throw new UserFacingException(e.getMessage() + "; choose another port with --port or RENDERGATE_PORT", e);
     }
+    RewarmScheduler rewarm = scheduleRewarm(farm, config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (rewarm != null) {
+        rewarm.close();
+      }
       farm.stop();
       stopped.countDown();
     }, "rendergate-shutdown"));
@@ -70,6 +93,19 @@ final class FarmCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private RewarmScheduler scheduleRewarm(Farm farm, FarmConfig config) {
+    if (rewarmSitemap == null) {
+      return null;
+    }
+    try {
+      return FarmRewarm.schedule(farm, config, rewarmSitemap, rewarmCron, Clock.systemUTC(), rewarmConcurrency);
+    } catch (IllegalArgumentException e) {
+      farm.stop();
+      throw new UserFacingException("cannot schedule the re-warm: " + e.getMessage()
+          + " (check --rewarm-cron, and keep --cache-size above 0)", e);
+    }
   }
 
   FarmConfig config() {

@@ -60,6 +60,11 @@ final class GatewayCommand implements Callable<Integer> {
           + "[env: RENDERGATE_ROUTE]")
   List<String> routes = List.of();
 
+  @Option(names = "--short-links", paramLabel = "FILE",
+      description = "File of code=target lines: /s/<code> answers 301 to the target, unknown codes 404. "
+          + "Default: none. [env: RENDERGATE_SHORT_LINKS]")
+  Path shortLinks;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -90,6 +95,7 @@ final class GatewayCommand implements Callable<Integer> {
           .withFallback(Fallback.fromLabel(fallback))
           .withPublicOrigin(publicOrigin)
           .withRoutes(routes.stream().map(ProxyRoute::parse).toList())
+          .withShortLinks(shortLinks)
           .validate();
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);

@@ -58,8 +58,8 @@ final class RenderCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return result.reason() == null ? 0 : 1;
     } catch (RejectedRequestException e) {
-      throw new UserFacingException("cannot render " + url + ": " + e.getMessage()
-          + (allowPrivate ? "" : " (a local development server needs --allow-private)"), e);
+      throw new UserFacingException("cannot render " + url + ": " + e.status() + " " + e.reason() + ", "
+          + e.getMessage() + (allowPrivate ? "" : " (a local development server needs --allow-private)"), e);
     } finally {
       farm.stop();
     }

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Everything a farm node needs to start, validated when built.
  *
- * <p>Start from {@link #defaults()} and copy with the {@code with...} methods, or read the
- * {@code RENDERGATE_*} variables with {@link #from(Map)}.
+ * <p>Start from {@link #defaults()} and copy with the {@code with...} methods; the command line maps its
+ * options (and their {@code RENDERGATE_*} variables) onto these.
  *
  * @param bindHost                 interface to bind (127.0.0.1 for tests and {@code up}, 0.0.0.0 for {@code farm})
  * @param port                     HTTP port, 0 for an ephemeral one
@@ -76,46 +75,12 @@ public record FarmConfig(
         Objects.requireNonNull(appRootSelector, "appRootSelector");
     }
 
-    /** Loopback, ephemeral port, no origins allowed yet, HtmlUnit, one engine per core, 10 s budget. */
+    /** Loopback, ephemeral port, no origins allowed yet, auto engine, one engine per core, 10 s budget, 256 MB / 24 h cache. */
     public static FarmConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new FarmConfig("127.0.0.1", 0, List.of(), null, EngineMode.AUTO, cores, 64,
-                Duration.ofSeconds(10), 504, Duration.ofMillis(500), 200, 64L << 20, Duration.ofHours(1),
+                Duration.ofSeconds(10), 504, Duration.ofMillis(500), 200, 256L << 20, Duration.ofHours(24),
                 null, Set.of(), null, "#app, #root, #__next, #__nuxt, [data-rendergate-root]");
-    }
-
-    /**
-     * Reads {@code RENDERGATE_*} variables over {@link #defaults()}: PORT, BIND, ALLOW_ORIGIN (comma separated),
-     * TOKEN, ENGINE, POOL, QUEUE, RENDER_TIMEOUT, TIMEOUT_STATUS, NETWORK_IDLE, MAX_RENDERS_PER_ENGINE,
-     * CACHE_MAX_BYTES, CACHE_TTL, REDIS_URI, PRIVATE_EXCEPTIONS (comma separated host:port), PUBLIC_ORIGIN,
-     * APP_ROOT. Errors name the variable and the bad value.
-     */
-    public static FarmConfig from(Map<String, String> env) {
-        return new FarmConfigReader(env).read(defaults());
-    }
-
-    /**
-     * Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or an ISO-8601 duration ({@code PT10S}).
-     */
-    public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("pt") || t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new IllegalArgumentException();
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a duration (e.g. 500ms, 10s, 2m): '" + text + "'", e);
-        }
     }
 
     /** {@code scheme://host:port} with lower-case scheme and host and an explicit port; rejects paths and non-http(s). */
