@@ -50,6 +50,23 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void peekFresh_answersOnlyFreshL1SnapshotsAndNeverRenders() {
+        SnapshotCache cache = cache(config());
+        assertThat(cache.peekFresh(KEY)).as("nothing cached yet").isEmpty();
+        cache.get(KEY, Pages.Counting.of(Pages.ok("<html>v1</html>")));
+
+        assertThat(cache.peekFresh(KEY)).hasValueSatisfying(lookup -> {
+            assertThat(lookup.outcome()).isEqualTo(Outcome.HIT);
+            assertThat(lookup.snapshot().html()).isEqualTo("<html>v1</html>");
+        });
+        ticker.advance(TTL);
+        assertThat(cache.peekFresh(KEY)).as("stale is left to get(), which revalidates").isEmpty();
+        assertThat(background.pending()).isZero();
+        assertThat(cache.stats()).extracting(CacheStats::hits, CacheStats::stale, CacheStats::renders)
+                .containsExactly(1L, 0L, 1L);
+    }
+
+    @Test
     void get_trackingVariantOfACachedUrl_isAHit() {
         SnapshotCache cache = cache(config());
         cache.get(KEY, Pages.Counting.of(Pages.ok("<html>v1</html>")));
