@@ -14,7 +14,8 @@ package dev.rendergate.edge.request;
  */
 record RequestPath(String normalized, String extension) {
 
-    private static final int MAX_EXTENSION = 10;
+    /** Room for {@code webmanifest} (11 characters) and its kind; a longer tail is a word, not a file type. */
+    private static final int MAX_EXTENSION = 16;
 
     static RequestPath of(String uri) {
         String path = cutQuery(uri);
@@ -76,7 +77,7 @@ record RequestPath(String normalized, String extension) {
     }
 
     /**
-     * An extension is 1–10 letters or digits, at least one a letter, after the last dot of the last
+     * An extension is 1–16 letters or digits, at least one a letter, after the last dot of the last
      * segment; so {@code /v1.2}, {@code /doctors/17-dr.-smith} and {@code /.well-known/} have none.
      */
     private static String extensionOf(String path) {
