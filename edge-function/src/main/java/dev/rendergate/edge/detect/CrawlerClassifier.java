@@ -28,7 +28,7 @@ public final class CrawlerClassifier {
     private final UaMatcher[] matchers;
     private final KeywordAutomaton automaton;
     private final int[][] rulesByKeyword;
-    private final long[] alwaysCandidates;
+    private final int[] alwaysCandidates;
     private final int[] largeScreenIds;
     private final int[] phoneIds;
 
@@ -39,13 +39,13 @@ public final class CrawlerClassifier {
         this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
         this.phoneIds = register(ids, DeviceHints.PHONE);
         List<List<Integer>> byKeyword = new ArrayList<>();
-        this.alwaysCandidates = new long[(rules.length >>> 6) + 1];
+        this.alwaysCandidates = new int[(rules.length >>> 5) + 1];
         for (int r = 0; r < rules.length; r++) {
             CrawlerRule rule = rules[r];
             // Patterns run on the lower-cased User-Agent, so no engine needs its slower case-folding mode.
             matchers[r] = rule.pattern() == null ? null : factory.compile(rule.pattern(), false);
             if (rule.keywords().isEmpty()) {
-                alwaysCandidates[r >>> 6] |= 1L << r;
+                alwaysCandidates[r >>> 5] |= 1 << r;
             }
             for (String keyword : rule.keywords()) {
                 int id = idOf(ids, keyword);
@@ -90,9 +90,9 @@ public final class CrawlerClassifier {
         if (userAgent.length() >= MAX_LENGTH) {
             return Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
         }
-        long[] hits = automaton.scan(userAgent);
+        int[] hits = automaton.scan(userAgent);
         int control = automaton.keywordCount();
-        if ((hits[control >>> 6] & (1L << control)) != 0) {
+        if ((hits[control >>> 5] & (1 << control)) != 0) {
             return Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
         }
         Device device = device(hits);
@@ -103,30 +103,30 @@ public final class CrawlerClassifier {
         return Verdict.bot(decided.botClass(), decided.name(), device);
     }
 
-    private CrawlerRule decide(String userAgent, long[] hits) {
-        long[] candidates = alwaysCandidates.clone();
+    private CrawlerRule decide(String userAgent, int[] hits) {
+        int[] candidates = alwaysCandidates.clone();
         for (int word = 0; word < hits.length; word++) {
-            long bits = hits[word];
+            int bits = hits[word];
             while (bits != 0) {
-                int id = (word << 6) + Long.numberOfTrailingZeros(bits);
+                int id = (word << 5) + Integer.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 if (id >= rulesByKeyword.length) {
                     continue;
                 }
                 for (int rule : rulesByKeyword[id]) {
-                    candidates[rule >>> 6] |= 1L << rule;
+                    candidates[rule >>> 5] |= 1 << rule;
                 }
             }
         }
         return firstMatch(userAgent, candidates);
     }
 
-    private CrawlerRule firstMatch(String userAgent, long[] candidates) {
+    private CrawlerRule firstMatch(String userAgent, int[] candidates) {
         String lower = null;
         for (int word = 0; word < candidates.length; word++) {
-            long bits = candidates[word];
+            int bits = candidates[word];
             while (bits != 0) {
-                int rule = (word << 6) + Long.numberOfTrailingZeros(bits);
+                int rule = (word << 5) + Integer.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 UaMatcher matcher = matchers[rule];
                 if (matcher == null) {
@@ -143,16 +143,16 @@ public final class CrawlerClassifier {
         return null;
     }
 
-    private Device device(long[] hits) {
+    private Device device(int[] hits) {
         if (any(hits, largeScreenIds)) {
             return Device.DESKTOP;
         }
         return any(hits, phoneIds) ? Device.MOBILE : Device.DESKTOP;
     }
 
-    private static boolean any(long[] hits, int[] ids) {
+    private static boolean any(int[] hits, int[] ids) {
         for (int id : ids) {
-            if ((hits[id >>> 6] & (1L << id)) != 0) {
+            if ((hits[id >>> 5] & (1 << id)) != 0) {
                 return true;
             }
         }

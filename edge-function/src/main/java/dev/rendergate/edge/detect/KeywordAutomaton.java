@@ -107,8 +107,8 @@ final class KeywordAutomaton {
      * Scans {@code text} and returns a bitset of keyword ids found, with one extra bit at index
      * {@link #keywordCount()} set when the text holds an ASCII control character.
      */
-    long[] scan(String text) {
-        long[] hits = new long[(keywordCount >>> 6) + 1];
+    int[] scan(String text) {
+        int[] hits = new int[(keywordCount >>> 5) + 1];
         int[] table = jump;
         int[] classTable = classOf;
         int offset = startOffset;
@@ -130,7 +130,7 @@ final class KeywordAutomaton {
     }
 
     /** Records the keywords ending at {@code end}, checking the tails of long ones against the text. */
-    private void report(int offset, String text, int end, long[] hits) {
+    private void report(int offset, String text, int end, int[] hits) {
         for (int id : outputs[offset >>> shift]) {
             if (id < 0) {
                 id = ~id;
@@ -138,7 +138,7 @@ final class KeywordAutomaton {
                     continue;
                 }
             }
-            hits[id >>> 6] |= 1L << id;
+            hits[id >>> 5] |= 1 << id;
         }
     }
 

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class KeywordAutomatonTest {
 
     private static List<Integer> found(KeywordAutomaton automaton, String text) {
-        long[] hits = automaton.scan(text);
+        int[] hits = automaton.scan(text);
         List<Integer> ids = new ArrayList<>();
         for (int id = 0; id <= automaton.keywordCount(); id++) {
-            if ((hits[id >>> 6] & (1L << id)) != 0) {
+            if ((hits[id >>> 5] & (1 << id)) != 0) {
                 ids.add(id);
             }
         }
