@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,13 +92,35 @@ public final class Farm {
 
     /** As {@link #render(URI, Device)}, for a raw URL string (checked for length and form first). */
     public RenderResult render(String rawUrl, Device device) {
-        URI target = guard.check(rawUrl);
+        URI target = guard.admit(rawUrl);
         long start = System.nanoTime();
         RenderResult result = cache == null ? uncached(target, device) : cached(target, device);
-        LOG.info("event=render url={} device={} status={} ms={} cache={} engine={} reason={}", target,
-                device.label(), result.status(), (System.nanoTime() - start) / 1_000_000, result.cache(),
-                result.engine(), result.reason() == null ? "-" : result.reason());
+        logRequest(target, device, result, start);
         return result;
+    }
+
+    /**
+     * The fresh cached snapshot for {@code rawUrl} and {@code device}, or empty when it is not in this node's
+     * memory tier (or is stale) and needs {@link #render(String, Device)}. Never blocks, renders or resolves a
+     * name, so the HTTP server answers hits on its I/O threads. The URL passes the same syntactic checks as a
+     * render; the address check is left to the render that put the snapshot there.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
+     */
+    public Optional<RenderResult> cachedHit(String rawUrl, Device device) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        URI target = guard.admit(rawUrl);
+        long start = System.nanoTime();
+        Optional<CacheLookup> lookup = cache.peekFresh(CacheKey.of(target, device, cache.keyRules()));
+        if (lookup.isEmpty()) {
+            return Optional.empty();
+        }
+        metrics.cache("hit");
+        RenderResult result = fromSnapshot(lookup.get().snapshot(), "HIT");
+        logRequest(target, device, result, start);
+        return Optional.of(result);
     }
 
     /**
@@ -108,7 +131,7 @@ public final class Farm {
      * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
      */
     public RenderResult recache(URI url, Device device) {
-        URI target = guard.check(url.toString());
+        URI target = guard.admit(url.toString());
         if (cache == null) {
             return uncached(target, device);
         }
@@ -159,7 +182,17 @@ public final class Farm {
         }
     }
 
+    private void logRequest(URI target, Device device, RenderResult result, long startNanos) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("event=render url={} device={} status={} ms={} cache={} engine={} reason={}", target,
+                    device.label(), result.status(), (System.nanoTime() - startNanos) / 1_000_000, result.cache(),
+                    result.engine(), result.reason() == null ? "-" : result.reason());
+        }
+    }
+
+    /** Renders now: the resolved-address (SSRF) check runs here, on every miss, just before the engine does. */
     private Snapshot renderSnapshot(URI target, Device device) {
+        guard.checkAddress(target);
         RenderJob job = RenderJob.of(target, device, config.renderTimeout());
         RenderOutcome outcome = pipeline.render(job);
         long ms = job.elapsedMillis();
@@ -174,7 +207,7 @@ public final class Farm {
     }
 
     private static RenderResult fromSnapshot(Snapshot s, String cacheOutcome) {
-        return new RenderResult(s.status(), s.html(), s.headers(), s.engine(), cacheOutcome, s.renderMillis(), null);
+        return new RenderResult(s.status(), s.body(), s.headers(), s.engine(), cacheOutcome, s.renderMillis(), null);
     }
 
     private static RenderResult failed(RenderFailedException e) {

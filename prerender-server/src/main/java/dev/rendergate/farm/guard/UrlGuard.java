@@ -20,12 +20,26 @@ public final class UrlGuard {
     }
 
     /**
-     * Parses and checks {@code raw}; returns the URI to render.
+     * Parses and checks {@code raw} completely, address included; returns the URI to render.
+     * Equivalent to {@link #admit(String)} followed by {@link #checkAddress(URI)}.
      *
      * @throws RejectedRequestException 414 too long; 400 malformed, relative or not http(s); 403 origin not
      *                                  allowed or host resolving to a private address
      */
     public URI check(String raw) {
+        URI uri = admit(raw);
+        checkAddress(uri);
+        return uri;
+    }
+
+    /**
+     * The checks that need no name resolution (length, form, scheme, allow-list); returns the URI to render.
+     * Cheap enough for every request, cache hits included: a snapshot already in the cache was rendered after
+     * {@link #checkAddress(URI)} passed, so serving it contacts nobody.
+     *
+     * @throws RejectedRequestException 414 too long; 400 malformed, relative or not http(s); 403 origin not allowed
+     */
+    public URI admit(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new RejectedRequestException(400, "missing-url", "no URL to render");
         }
@@ -37,10 +51,19 @@ public final class UrlGuard {
         if (!allowedOrigins.contains(origin)) {
             throw new RejectedRequestException(403, "origin-not-allowed", "origin not on the allow-list: " + origin);
         }
-        addresses.refusal(uri.getHost(), effectivePort(uri)).ifPresent(r -> {
-            throw new RejectedRequestException(403, r, "refused to render " + origin + ": " + r);
-        });
         return uri;
+    }
+
+    /**
+     * Resolves the host of an {@link #admit admitted} URI and refuses it when any address is not public (SSRF);
+     * run just before a render contacts it, never on a cache hit.
+     *
+     * @throws RejectedRequestException 403 host resolving to a private address or not resolving at all
+     */
+    public void checkAddress(URI uri) {
+        addresses.refusal(uri.getHost(), effectivePort(uri)).ifPresent(r -> {
+            throw new RejectedRequestException(403, r, "refused to render " + originOf(uri) + ": " + r);
+        });
     }
 
     /** {@code scheme://host:port} of an absolute http(s) URI, lower-case, port explicit. */

@@ -11,7 +11,10 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** The Undertow server of one farm node: routes, dispatch off the IO threads, failure mapping. */
+/**
+ * The Undertow server of one farm node: routes, cache hits answered on the I/O threads, everything that may block
+ * dispatched to workers, failure mapping.
+ */
 public final class FarmHttpServer {
     private final Farm farm;
     private final FarmConfig config;
@@ -66,6 +69,9 @@ public final class FarmHttpServer {
 
     private void route(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
+            if (answeredOnIoThread(exchange)) {
+                return;
+            }
             exchange.dispatch((HttpHandler) this::route);
             return;
         }
@@ -85,6 +91,27 @@ public final class FarmHttpServer {
             }
         } catch (RuntimeException e) {
             FailureResponses.send(exchange, e, farm.metrics());
+        }
+    }
+
+    /**
+     * Cache hits and liveness are answered where they arrive: neither blocks, and a hand-off to a worker
+     * thread would cost more than the answer. Everything else may block (renders, Redis, engines) and goes to
+     * a worker.
+     */
+    private boolean answeredOnIoThread(HttpServerExchange exchange) {
+        try {
+            return switch (exchange.getRequestPath()) {
+                case "/health" -> {
+                    text(exchange, 200, "ok\n");
+                    yield true;
+                }
+                case "/ready", "/metrics", "/recache", "/cache", "/cache/status" -> false;
+                default -> renders.answerFromCache(exchange);
+            };
+        } catch (RuntimeException e) {
+            FailureResponses.send(exchange, e, farm.metrics());
+            return true;
         }
     }
 

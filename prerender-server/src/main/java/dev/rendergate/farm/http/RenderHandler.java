@@ -3,17 +3,23 @@ package dev.rendergate.farm.http;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.guard.RejectedRequestException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code GET /render?url=...} and {@code GET /<absolute-url>}: token, URL, device → the farm → the snapshot. */
 final class RenderHandler implements HttpHandler {
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
     private final Farm farm;
     private final TokenCheck tokens;
 
@@ -24,7 +30,7 @@ final class RenderHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+        if (!isGetOrHead(exchange)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
             FailureResponses.respond(exchange, 405, "method-not-allowed", "only GET and HEAD render");
             return;
@@ -32,36 +38,77 @@ final class RenderHandler implements HttpHandler {
         if (!tokens.accepts(exchange.getRequestHeaders().getFirst(FarmHeaders.TOKEN))) {
             throw new UnauthorizedException();
         }
-        boolean renderForm = exchange.getRequestPath().equals("/render");
-        String url = renderForm ? queryParam(exchange, "url") : prerenderIoUrl(exchange);
-        String deviceLabel = renderForm ? queryParam(exchange, "device") : null;
-        if (deviceLabel == null) {
-            deviceLabel = exchange.getRequestHeaders().getFirst(FarmHeaders.DEVICE);
-        }
-        RenderResult result = farm.render(url, Device.fromLabel(deviceLabel));
+        RenderResult result = farm.render(url(exchange), device(exchange));
         farm.metrics().request(result.ok() ? "rendered" : "failed");
         send(exchange, result);
     }
 
+    /**
+     * Answers the request if it is a cache hit, without blocking (an I/O thread calls this): a GET or HEAD with
+     * the right token for a URL whose fresh snapshot is in this node's memory, or a URL the guard refuses on
+     * its form alone. Anything else (a miss, a stale snapshot, a wrong method or token) is left to
+     * {@link #handleRequest} on a worker thread.
+     *
+     * @return whether the exchange was answered
+     */
+    boolean answerFromCache(HttpServerExchange exchange) {
+        if (!isGetOrHead(exchange) || !tokens.accepts(exchange.getRequestHeaders().getFirst(FarmHeaders.TOKEN))) {
+            return false;
+        }
+        Optional<RenderResult> hit;
+        try {
+            hit = farm.cachedHit(url(exchange), device(exchange));
+        } catch (RejectedRequestException e) {
+            FailureResponses.send(exchange, e, farm.metrics());
+            return true;
+        }
+        if (hit.isEmpty()) {
+            return false;
+        }
+        farm.metrics().request("rendered");
+        send(exchange, hit.get());
+        return true;
+    }
+
+    private static boolean isGetOrHead(HttpServerExchange exchange) {
+        HttpString method = exchange.getRequestMethod();
+        return method.equals(Methods.GET) || method.equals(Methods.HEAD);
+    }
+
+    private static String url(HttpServerExchange exchange) {
+        return isRenderForm(exchange) ? queryParam(exchange, "url") : prerenderIoUrl(exchange);
+    }
+
+    private static Device device(HttpServerExchange exchange) {
+        String label = isRenderForm(exchange) ? queryParam(exchange, "device") : null;
+        return Device.fromLabel(label != null ? label : exchange.getRequestHeaders().getFirst(FarmHeaders.DEVICE));
+    }
+
+    private static boolean isRenderForm(HttpServerExchange exchange) {
+        return exchange.getRequestPath().equals("/render");
+    }
+
     private static void send(HttpServerExchange exchange, RenderResult result) {
+        HeaderMap headers = exchange.getResponseHeaders();
         exchange.setStatusCode(result.status());
         for (Map.Entry<String, String> h : result.headers().entrySet()) {
-            exchange.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), HeaderText.safe(h.getValue()));
+            headers.put(HttpString.tryFromString(h.getKey()), HeaderText.safe(h.getValue()));
         }
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, result.ok() ? "text/html; charset=utf-8"
-                : "text/plain; charset=utf-8");
-        exchange.getResponseHeaders().put(FarmHeaders.ENGINE, result.engine());
-        exchange.getResponseHeaders().put(FarmHeaders.CACHE, result.cache());
-        exchange.getResponseHeaders().put(FarmHeaders.RENDER_MS, result.renderMillis());
+        headers.put(Headers.CONTENT_TYPE, result.ok() ? HTML : TEXT);
+        headers.put(FarmHeaders.ENGINE, result.engine());
+        headers.put(FarmHeaders.CACHE, result.cache());
+        headers.put(FarmHeaders.RENDER_MS, result.renderMillis());
         if (!result.ok()) {
-            exchange.getResponseHeaders().put(FarmHeaders.REASON, HeaderText.safe(result.reason()));
-            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+            headers.put(FarmHeaders.REASON, HeaderText.safe(result.reason()));
+            headers.put(Headers.CACHE_CONTROL, "no-store");
         }
         if (exchange.getRequestMethod().equals(Methods.HEAD)) {
             exchange.endExchange();
             return;
         }
-        exchange.getResponseSender().send(result.html(), StandardCharsets.UTF_8);
+        // A fresh wrapper per response: the array is shared by every response of the snapshot, a buffer's
+        // position is not.
+        exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
     }
 
     private static String queryParam(HttpServerExchange exchange, String name) {

@@ -1,6 +1,7 @@
 /**
  * The farm's HTTP API on Undertow, prerender.io compatible: {@code GET /render?url=}, {@code GET /<absolute-url>},
- * {@code X-Prerender-Token}, plus {@code /health}, {@code /ready} and {@code /metrics}. Renders run on worker
+ * {@code X-Prerender-Token}, plus {@code /health}, {@code /ready} and {@code /metrics}. A fresh cache hit is
+ * answered on the IO thread it arrived on (it never blocks); misses, stale revalidation and renders run on worker
  * threads, never on IO threads; every failure is mapped to a status and {@code X-Rendergate-Reason} in
  * {@link dev.rendergate.farm.http.FailureResponses}.
  */

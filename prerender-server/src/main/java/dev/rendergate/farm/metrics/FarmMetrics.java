@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -14,11 +16,14 @@ import java.util.function.Supplier;
  */
 public final class FarmMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Per-request counters, kept by tag value: a registry lookup builds an id and tag list on every call.
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> cacheLookups = new ConcurrentHashMap<>();
 
     /** Counts one API request by its outcome ({@code rendered}, {@code failed}, {@code rejected}, ...). */
     public void request(String outcome) {
-        Counter.builder("rendergate_requests").description("Render API requests by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        requests.computeIfAbsent(outcome, o -> Counter.builder("rendergate_requests")
+                .description("Render API requests by outcome").tag("outcome", o).register(registry)).increment();
     }
 
     /** Records one engine render's latency by engine and outcome ({@code ok}, {@code failed}, {@code timeout}). */
@@ -44,8 +49,8 @@ public final class FarmMetrics {
 
     /** Counts one cache lookup by outcome ({@code hit}, {@code miss}, {@code stale}, {@code bypass}). */
     public void cache(String outcome) {
-        Counter.builder("rendergate_cache_lookups").description("Snapshot cache lookups by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        cacheLookups.computeIfAbsent(outcome, o -> Counter.builder("rendergate_cache_lookups")
+                .description("Snapshot cache lookups by outcome").tag("outcome", o).register(registry)).increment();
     }
 
     /** Counts a subrequest a page made that was not fetched ({@code block-address}, {@code skip-asset}, ...). */

@@ -62,4 +62,30 @@ class UrlGuardTest {
                     assertThat(e.reason()).isEqualTo("private-address:loopback");
                 });
     }
+
+    @Test
+    void admit_makesTheSyntacticChecksWithoutResolving() {
+        UrlGuard noDns = new UrlGuard(List.of("https://www.example.com:443"), new AddressGuard(Set.of(), host -> {
+            throw new AssertionError("admit must not resolve " + host);
+        }));
+        assertThat(noDns.admit("https://www.example.com/doctors/17")).isEqualTo(URI.create("https://www.example.com/doctors/17"));
+        assertThatThrownBy(() -> noDns.admit("https://evil.example/"))
+                .isInstanceOfSatisfying(RejectedRequestException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> noDns.admit("https://www.example.com/" + "a".repeat(UrlGuard.MAX_URL_LENGTH)))
+                .isInstanceOfSatisfying(RejectedRequestException.class, e -> assertThat(e.status()).isEqualTo(414));
+    }
+
+    @Test
+    void checkAddress_refusesAnAdmittedNameThatResolvesPrivately() {
+        UrlGuard rebound = new UrlGuard(List.of("https://www.example.com:443"), new AddressGuard(Set.of(),
+                host -> new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.7")}));
+        URI admitted = rebound.admit("https://www.example.com/");
+        assertThatThrownBy(() -> rebound.checkAddress(admitted))
+                .isInstanceOfSatisfying(RejectedRequestException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.reason()).startsWith("private-address:");
+                });
+        assertThatThrownBy(() -> rebound.check("https://www.example.com/"))
+                .isInstanceOf(RejectedRequestException.class);
+    }
 }

@@ -63,6 +63,16 @@ class GuardApiIT {
     }
 
     @Test
+    void token_onACacheHit_isCheckedToo() {
+        // Hits are answered before a worker thread sees the request: the token check comes first there too.
+        String url = origin.origin() + "/basic.html?token-on-hit=1";
+        assertThat(render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
+        assertThat(render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
+        assertThat(client.render(url).statusCode()).isEqualTo(401);
+        assertThat(client.render(url, Map.of("X-Prerender-Token", "s3cret-tokem")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void badUrls_400_403_414_withReasons() {
         assertReject(render("ftp://127.0.0.1/file"), 400, "unsupported-scheme");
         assertReject(render("/relative/path"), 400, "relative-url");
@@ -74,6 +84,8 @@ class GuardApiIT {
 
     @Test
     void renderOfAllowedOriginOnPrivateAddress_is403() {
+        assertReject(render("http://127.0.0.1:" + canary.port() + "/"), 403, "private-address:loopback");
+        // Checked before every render, not before the cache: a second request finds nothing cached and is refused.
         assertReject(render("http://127.0.0.1:" + canary.port() + "/"), 403, "private-address:loopback");
         assertThat(canary.hits()).isZero();
     }

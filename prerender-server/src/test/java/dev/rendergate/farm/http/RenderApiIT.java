@@ -7,7 +7,11 @@ import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.farm.testing.FarmClient;
 import dev.rendergate.farm.testing.OriginServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -77,6 +81,32 @@ class RenderApiIT {
         assertThat(client.render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
         assertThat(client.get("/render?device=mobile&url=" + java.net.URLEncoder.encode(url,
                 java.nio.charset.StandardCharsets.UTF_8)).headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
+    }
+
+    @Test
+    void render_hit_sendsTheMissBytesUnchanged_nonLatin1Included_andHeadHasNoBody() throws Exception {
+        String url = origin.origin() + "/unicode.html";
+        String names = "Zo\u00eb \u00dcnal \u2014 \u6771\u4eac \ud83e\ude7a";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + farm.port() + "/" + url)).build();
+
+        HttpResponse<byte[]> miss = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> hit = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> secondHit = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(get.uri())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(miss.headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
+        assertThat(new String(miss.body(), StandardCharsets.UTF_8)).contains(names);
+        assertThat(hit.headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
+        assertThat(hit.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(hit.headers().firstValue("X-Rendergate-Engine")).hasValue("htmlunit");
+        assertThat(hit.body()).isEqualTo(miss.body());
+        assertThat(secondHit.body()).as("every hit gets the whole page").isEqualTo(miss.body());
+        assertThat(hit.headers().firstValueAsLong("Content-Length")).hasValue(miss.body().length);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
