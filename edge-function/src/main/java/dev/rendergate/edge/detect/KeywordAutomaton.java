@@ -46,8 +46,9 @@ final class KeywordAutomaton {
         for (String keyword : keywords) {
             maxStates += Math.min(keyword.length(), PREFIX);
         }
-        // One flat table: while the trie is built 0 means "no child" (the root is nobody's child).
-        int[] table = new int[maxStates * classes];
+        // One flat table, with a spare row for the control state so it is never copied: while the trie
+        // is built 0 means "no child" (the root is nobody's child).
+        int[] table = new int[(maxStates + 1) * classes];
         int[][] outs = new int[maxStates][];
         int states = 1;
         for (int id = 0; id < keywords.size(); id++) {
@@ -72,7 +73,7 @@ final class KeywordAutomaton {
         }
         // One extra state, entered on any control character: it reports the control bit and then
         // behaves like the root.
-        int[] delta = Arrays.copyOf(table, (states + 1) * classes);
+        int[] delta = table;
         this.outputs = Arrays.copyOf(outs, states + 1);
         link(delta, states);
         int control = states;
@@ -81,7 +82,7 @@ final class KeywordAutomaton {
         for (int state = 0; state <= control; state++) {
             delta[state * classes + controlClass] = control;
         }
-        this.jump = jumpTable(delta);
+        this.jump = jumpTable(delta, (control + 1) * classes);
         this.startOffset = jump[startClass] < 0 ? ~jump[startClass] : jump[startClass];
     }
 
@@ -89,13 +90,13 @@ final class KeywordAutomaton {
      * The table the scan walks: entries are row offsets (state times width), complemented when the
      * target state reports keywords, so the hot loop does one load and no multiplication per character.
      */
-    private int[] jumpTable(int[] delta) {
-        int[] table = new int[delta.length];
-        for (int i = 0; i < table.length; i++) {
+    private int[] jumpTable(int[] delta, int length) {
+        // Rewritten in place: start-up is dominated by passes over this table, so it is allocated once.
+        for (int i = 0; i < length; i++) {
             int target = delta[i];
-            table[i] = outputs[target] == null ? target * classes : ~(target * classes);
+            delta[i] = outputs[target] == null ? target * classes : ~(target * classes);
         }
-        return table;
+        return delta;
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
