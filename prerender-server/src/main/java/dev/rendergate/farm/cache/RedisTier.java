@@ -7,6 +7,7 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ final class RedisTier implements SharedTier {
     /** Longer than a render is allowed to take (10 s by default), short enough to outlive a dead holder. */
     static final Duration LOCK_LEASE = Duration.ofSeconds(15);
     private static final Duration SCAN_BUDGET = Duration.ofSeconds(30);
+    /** Listing keys answers a request: a shorter budget than deleting them, which must finish its job. */
+    private static final Duration LIST_BUDGET = Duration.ofSeconds(5);
 
     private static final String READ = """
             local v = redis.call('HMGET', KEYS[1], 'body', 'fence')
@@ -142,6 +145,36 @@ final class RedisTier implements SharedTier {
         }
         announce('P', urlPrefix);
         return deleted;
+    }
+
+    /**
+     * Snapshot keys are {@code <prefix>snap:<device>:<url>} strings (the hash is the value), so the name
+     * alone gives back the {@link CacheKey}; a {@code SCAN} per device, bounded by {@code limit} and time.
+     */
+    @Override
+    public List<CacheKey> keys(String urlPrefix, int limit) {
+        List<CacheKey> keys = new ArrayList<>();
+        long deadline = System.nanoTime() + LIST_BUDGET.toNanos();
+        for (Device device : Device.values()) {
+            String devicePrefix = snapPrefix + device.label() + ":";
+            ScanArgs args = ScanArgs.Builder.matches(glob(devicePrefix + urlPrefix) + "*").limit(500);
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                ScanCursor from = cursor;
+                KeyScanCursor<String> page = link.call(redis -> redis.scan(from, args), null);
+                if (page == null) {
+                    return keys;
+                }
+                for (String name : page.getKeys()) {
+                    if (keys.size() >= limit) {
+                        return keys;
+                    }
+                    keys.add(new CacheKey(name.substring(devicePrefix.length()), device));
+                }
+                cursor = page;
+            } while (!cursor.isFinished() && System.nanoTime() - deadline < 0);
+        }
+        return keys;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.cache;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The cache tier shared by all farm nodes (L2). Every method answers within a bounded time and never
@@ -33,6 +34,14 @@ interface SharedTier extends AutoCloseable {
 
     /** Deletes every snapshot whose normalised URL starts with {@code urlPrefix}; how many went. */
     long deletePrefix(String urlPrefix);
+
+    /**
+     * Up to {@code limit} keys of snapshots whose normalised URL starts with {@code urlPrefix}, as far as a
+     * bounded scan finds them; empty when the tier is down or absent.
+     */
+    default List<CacheKey> keys(String urlPrefix, int limit) {
+        return List.of();
+    }
 
     /** Deletes every snapshot under this cache's key prefix; how many went. */
     long deleteAll();

@@ -7,6 +7,9 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rendergate.farm.cache.CacheLookup.Outcome;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -167,6 +170,49 @@ public final class SnapshotCache implements AutoCloseable {
         }
         hits.increment();
         return Optional.of(new CacheLookup(entry.snapshot(), Outcome.HIT));
+    }
+
+    /**
+     * The snapshot for {@code key} from L1, else from L2, without rendering, storing it in L1 or counting
+     * statistics: what a status query may look at. {@code null} when neither tier holds it (or L2 is down).
+     */
+    public Snapshot peekAnyTier(CacheKey key) {
+        Snapshot local = peek(Objects.requireNonNull(key, "key"));
+        if (local != null) {
+            return local;
+        }
+        Stored stored = l2.read(key);
+        return stored == null ? null : stored.snapshot();
+    }
+
+    /**
+     * Up to {@code limit} cached keys whose normalised URL starts with {@code urlPrefix} (normalised like
+     * {@link #invalidatePrefix}), every device: this node's L1 first, then what a bounded scan of L2 finds
+     * (pages other nodes rendered). No duplicates; order otherwise unspecified.
+     */
+    public List<CacheKey> keys(String urlPrefix, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String prefix = CanonicalUrl.prefix(Objects.requireNonNull(urlPrefix, "urlPrefix"));
+        LinkedHashSet<CacheKey> keys = new LinkedHashSet<>();
+        for (CacheKey key : l1.asMap().keySet()) {
+            if (keys.size() >= limit) {
+                break;
+            }
+            if (key.url().startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        if (keys.size() < limit) {
+            for (CacheKey key : l2.keys(prefix, limit)) {
+                if (keys.size() >= limit) {
+                    break;
+                }
+                keys.add(key);
+            }
+        }
+        return new ArrayList<>(keys);
     }
 
     /** Drops {@code key}'s snapshot from both tiers and every node's L1. */

@@ -88,6 +88,11 @@ public final class FarmApiClient implements WarmTarget {
      * A request the farm refused comes back as one failure carrying its reason.
      */
     public RecacheSummary recache(List<String> urls, String prefix, Device device) {
+        return recache(urls, prefix, device, null);
+    }
+
+    /** As {@link #recache(List, String, Device)}, naming the build (deploy) that triggered it, or {@code null}. */
+    public RecacheSummary recache(List<String> urls, String prefix, Device device, String buildId) {
         StringBuilder body = new StringBuilder("{");
         if (prefix != null) {
             body.append("\"prefix\":").append(Json.quote(prefix));
@@ -96,6 +101,9 @@ public final class FarmApiClient implements WarmTarget {
         }
         if (device != null) {
             body.append(",\"device\":").append(Json.quote(device.label()));
+        }
+        if (buildId != null) {
+            body.append(",\"buildId\":").append(Json.quote(buildId));
         }
         body.append('}');
         Duration budget = timeout.multipliedBy(Math.max(1, urls.size()));

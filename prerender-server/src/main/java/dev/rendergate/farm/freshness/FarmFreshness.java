@@ -11,6 +11,7 @@ import dev.rendergate.farm.render.PoolSaturatedException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,18 +37,35 @@ public final class FarmFreshness {
     }
 
     /**
-     * The state of {@code url}'s snapshot for {@code device} in this node's L1 tier (a snapshot only the
-     * shared tier holds reads as missing: rendering it then is an L2 hit, still cheap).
+     * The state of {@code url}'s snapshot for {@code device} in this node's L1 tier or, failing that, the
+     * shared tier (a page another node rendered is fresh here too), without rendering.
      *
      * @throws IllegalArgumentException for a URL that is not absolute http(s)
      */
     public CacheState state(URI url, Device device) {
-        Snapshot snapshot = cache.peek(key(url, device));
+        return stateOf(snapshot(url, device));
+    }
+
+    /** The snapshot of {@code url} for {@code device} in either tier, or {@code null}; never renders. */
+    public Snapshot snapshot(URI url, Device device) {
+        return cache.peekAnyTier(key(url, device));
+    }
+
+    /** How {@code snapshot} (possibly {@code null}) stands now. */
+    public CacheState stateOf(Snapshot snapshot) {
         if (snapshot == null) {
             return CacheState.MISSING;
         }
         boolean fresh = snapshot.status() == 200 && snapshot.renderedAt().plus(ttl).isAfter(clock.instant());
         return fresh ? CacheState.FRESH : CacheState.STALE;
+    }
+
+    /**
+     * Up to {@code limit} cached keys under {@code prefix} (normalised as {@link #invalidatePrefix} does), in
+     * this node's L1 and, bounded, the shared tier.
+     */
+    public List<CacheKey> cachedUnder(String prefix, int limit) {
+        return cache.keys(normalisedPrefix(prefix), limit);
     }
 
     /** Whether this node holds a snapshot of {@code url} for {@code device}. */
@@ -62,17 +80,43 @@ public final class FarmFreshness {
      *         origin answered an error page)
      */
     public String recache(URI url, Device device) {
+        return recache(url, device, null);
+    }
+
+    /**
+     * As {@link #recache(URI, Device)}, recording {@code buildId} (when not {@code null}) in the new snapshot,
+     * so a snapshot says which deploy it was rendered after.
+     */
+    public String recache(URI url, Device device, String buildId) {
         try {
             RenderResult result = farm.recache(url, device);
             if (!result.ok()) {
                 return result.reason();
             }
             // The origin's own error page is rendered but never cached: the old snapshot stays, so it failed.
-            return result.status() >= 500 ? "origin-status-" + result.status() : null;
+            if (result.status() >= 500) {
+                return "origin-status-" + result.status();
+            }
+            if (buildId != null) {
+                recordBuild(key(url, device), buildId);
+            }
+            return null;
         } catch (RejectedRequestException e) {
             return e.reason();
         } catch (PoolSaturatedException e) {
             return "overloaded";
+        }
+    }
+
+    /**
+     * Stores the snapshot just rendered again with {@code buildId}: the farm renders without knowing the
+     * build, so the id is stamped on afterwards (one more write of that snapshot to both tiers).
+     */
+    private void recordBuild(CacheKey key, String buildId) {
+        Snapshot s = cache.peek(key);
+        if (s != null && !buildId.equals(s.buildId())) {
+            cache.put(key, new Snapshot(s.status(), s.headers(), s.body(), s.engine(), s.renderMillis(),
+                    s.renderedAt(), buildId));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rendergate.farm.freshness;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.cache.Snapshot;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The farm's freshness API, all behind the {@code X-Prerender-Token}: {@code POST /recache} (re-render and
  * replace), {@code DELETE /cache?url=|prefix=|all=true} (invalidate) and
- * {@code GET /cache/status?url=&device=} (fresh, stale or missing, without rendering). Answers JSON; must
+ * {@code GET /cache/status?url=&device=} (fresh, stale or missing in this node's or the shared tier, and the
+ * snapshot's build id, without rendering). Answers JSON; must
  * run off the IO threads (bodies are read blocking, bounded to {@value #MAX_BODY_BYTES} bytes).
  */
 public final class FreshnessRoutes implements HttpHandler {
@@ -108,8 +110,9 @@ public final class FreshnessRoutes implements HttpHandler {
         long start = System.nanoTime();
         try {
             RecacheSummary summary = recacher().run(request);
-            LOG.info("event=recache urls={} prefix={} recached={} invalidated={} failed={} ms={}",
-                    request.urls().size(), request.prefix() == null ? "-" : request.prefix(), summary.recached(),
+            LOG.info("event=recache urls={} prefix={} build={} recached={} invalidated={} failed={} ms={}",
+                    request.urls().size(), request.prefix() == null ? "-" : request.prefix(),
+                    request.buildId() == null ? "-" : request.buildId(), summary.recached(),
                     summary.invalidated(), summary.failed().size(), (System.nanoTime() - start) / 1_000_000);
             json(exchange, 200, summary.toJson());
         } finally {
@@ -150,9 +153,12 @@ public final class FreshnessRoutes implements HttpHandler {
         }
         Device device = RecacheRequest.device(param(exchange, "device"));
         device = device == null ? Device.DESKTOP : device;
-        CacheState state = freshness().state(URI.create(url.trim()), device);
+        FarmFreshness freshness = freshness();
+        Snapshot snapshot = freshness.snapshot(URI.create(url.trim()), device);
+        CacheState state = freshness.stateOf(snapshot);
+        String buildId = snapshot == null || snapshot.buildId() == null ? "null" : Json.quote(snapshot.buildId());
         json(exchange, 200, "{\"url\":" + Json.quote(url) + ",\"device\":" + Json.quote(device.label())
-                + ",\"state\":" + Json.quote(state.label()) + "}\n");
+                + ",\"state\":" + Json.quote(state.label()) + ",\"buildId\":" + buildId + "}\n");
     }
 
     private boolean admitted() {

@@ -10,16 +10,20 @@ import java.util.Map;
 
 /**
  * What a {@code POST /recache} asks for: some URLs or one URL prefix, for one device or for every device
- * that is cached.
+ * that is cached, optionally naming the build that triggered it.
  *
  * @param urls   absolute page URLs, as sent (validated by the farm's guard when rendered)
  * @param prefix a URL prefix whose cached snapshots are meant, or {@code null}
- * @param device the device to recache, or {@code null} for every cached device
+ * @param device  the device to recache, or {@code null} for every cached device
+ * @param buildId the site build (deploy) that triggered the recache, recorded in the new snapshots, or
+ *                {@code null}
  */
-public record RecacheRequest(List<String> urls, String prefix, Device device) {
+public record RecacheRequest(List<String> urls, String prefix, Device device, String buildId) {
 
-    /** Most URLs one request may name. */
+    /** Most URLs one request may name, and most cached pages one prefix recaches. */
     public static final int MAX_URLS = 1_000;
+    /** Longest build id accepted: it is stored with every snapshot it names. */
+    public static final int MAX_BUILD_ID = 128;
 
     public RecacheRequest {
         urls = List.copyOf(urls);
@@ -29,11 +33,17 @@ public record RecacheRequest(List<String> urls, String prefix, Device device) {
         if (urls.size() > MAX_URLS) {
             throw new IllegalArgumentException("at most " + MAX_URLS + " urls per request, got " + urls.size());
         }
+        buildId = checkedBuildId(buildId);
+    }
+
+    /** A request that names no build. */
+    public RecacheRequest(List<String> urls, String prefix, Device device) {
+        this(urls, prefix, device, null);
     }
 
     /**
-     * Reads a JSON body ({@code {"url": ..., "urls": [...], "prefix": ..., "device": ...}}) or a form-encoded
-     * one ({@code url=...&url=...&prefix=...&device=...}), chosen by the content type.
+     * Reads a JSON body ({@code {"url": ..., "urls": [...], "prefix": ..., "device": ..., "buildId": ...}}) or a
+     * form-encoded one ({@code url=...&url=...&prefix=...&device=...&buildId=...}), chosen by the content type.
      *
      * @throws IllegalArgumentException saying what is malformed
      */
@@ -63,13 +73,15 @@ public record RecacheRequest(List<String> urls, String prefix, Device device) {
         }
         String prefix = map.get("prefix") == null ? null : text(map.get("prefix"), "prefix");
         String device = map.get("device") == null ? null : text(map.get("device"), "device");
-        return new RecacheRequest(urls, prefix, device(device));
+        String buildId = map.get("buildId") == null ? null : text(map.get("buildId"), "buildId");
+        return new RecacheRequest(urls, prefix, device(device), buildId);
     }
 
     private static RecacheRequest fromForm(String body) {
         List<String> urls = new ArrayList<>();
         String prefix = null;
         String device = null;
+        String buildId = null;
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -86,10 +98,24 @@ public record RecacheRequest(List<String> urls, String prefix, Device device) {
                 }
                 case "prefix" -> prefix = value;
                 case "device" -> device = value;
+                case "buildId" -> buildId = value;
                 default -> { } // unknown fields are ignored, as in JSON
             }
         }
-        return new RecacheRequest(urls, prefix, device(device));
+        return new RecacheRequest(urls, prefix, device(device), buildId);
+    }
+
+    /** {@code null} for none; otherwise 1..128 characters of letters, digits and {@code . _ - : / +}. */
+    static String checkedBuildId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String id = value.trim();
+        if (id.length() > MAX_BUILD_ID || !id.matches("[A-Za-z0-9._:/+-]+")) {
+            throw new IllegalArgumentException("buildId must be 1.." + MAX_BUILD_ID
+                    + " letters, digits or . _ - : / +");
+        }
+        return id;
     }
 
     /** Parses a device label strictly: null or blank means every device. */

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.freshness;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.cache.CacheKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Carries out {@link RecacheRequest}s on one node: each named URL is re-rendered for the requested device,
  * or for every device this node has cached (the devices it has not cached are dropped from every tier, so
- * another node's copy cannot outlive the recache). A prefix drops the matching snapshots, to be rendered
- * on their next request. Renders run on a small pool of their own, so a recache never takes more engines
+ * another node's copy cannot outlive the recache). A prefix re-renders the snapshots cached under it, on
+ * this node or (found by a bounded scan of the shared tier) any other, at most {@link RecacheRequest#MAX_URLS}
+ * of them. A build id in the request is recorded in every new snapshot. Renders run on a small pool of their own, so a recache never takes more engines
  * than {@code concurrency}, and a request waits for them no longer than its deadline.
  */
 public final class Recacher implements AutoCloseable {
@@ -40,11 +42,18 @@ public final class Recacher implements AutoCloseable {
 
     /** Carries out {@code request} and says what happened. */
     public RecacheSummary run(RecacheRequest request) {
-        if (request.prefix() != null) {
-            return new RecacheSummary(0, freshness.invalidatePrefix(request.prefix()), List.of());
-        }
         List<RecacheSummary.Failure> failed = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
+        if (request.prefix() != null) {
+            for (CacheKey key : freshness.cachedUnder(request.prefix(), RecacheRequest.MAX_URLS)) {
+                if (request.device() == null || request.device() == key.device()) {
+                    URI target = URI.create(key.url());
+                    jobs.add(new Job(key.url(), key.device(),
+                            pool.submit(() -> freshness.recache(target, key.device(), request.buildId()))));
+                }
+            }
+            return new RecacheSummary(await(jobs, failed), 0, failed);
+        }
         long invalidated = 0;
         for (String raw : request.urls()) {
             URI url;
@@ -59,7 +68,7 @@ public final class Recacher implements AutoCloseable {
             for (Device device : Device.values()) {
                 if (request.device() == device || request.device() == null && freshness.cached(url, device)) {
                     URI target = url;
-                    jobs.add(new Job(raw, device, pool.submit(() -> freshness.recache(target, device))));
+                    jobs.add(new Job(raw, device, pool.submit(() -> freshness.recache(target, device, request.buildId()))));
                 } else if (request.device() == null) {
                     freshness.invalidate(url, device);
                     invalidated++;

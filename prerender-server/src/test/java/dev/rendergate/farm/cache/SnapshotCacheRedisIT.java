@@ -70,6 +70,42 @@ class SnapshotCacheRedisIT {
         assertThat(b.peek(KEY)).as("node b keeps it in its own L1 now").isEqualTo(page);
     }
 
+    @Test
+    void keys_listsWhatAnyNodeCachedUnderAPrefix_boundedAndWithoutDuplicates() {
+        SnapshotCache a = node(redisUri(TestRedis.PORT));
+        SnapshotCache b = node(redisUri(TestRedis.PORT));
+        Snapshot page = Pages.ok("<p>x</p>");
+        CacheKey onA = key("doctors/1");
+        CacheKey onB = key("doctors/2");
+        CacheKey onBoth = CacheKey.of(URI.create("https://example.com/doctors/3"), Device.MOBILE);
+        CacheKey elsewhere = key("clinics/1");
+        a.put(onA, page);
+        b.put(onB, page);
+        b.put(elsewhere, page);
+        a.get(onBoth, Pages.Counting.of(page));
+        b.get(onBoth, Pages.Counting.of(page)); // an L2 hit: now in both L1s and in Redis
+
+        List<CacheKey> listed = a.keys("https://EXAMPLE.com:443/doctors/", 100);
+
+        assertThat(listed).containsExactlyInAnyOrder(onA, onB, onBoth);
+        assertThat(a.keys("https://example.com/doctors/", 2)).hasSize(2);
+        assertThat(a.keys("https://example.com/doctors/", 0)).isEmpty();
+        assertThat(a.keys("https://example.com/doctors/[*", 10)).as("glob characters match literally").isEmpty();
+    }
+
+    @Test
+    void peekAnyTier_readsAnotherNodesSnapshotWithoutRenderingOrCopyingIt() {
+        SnapshotCache a = node(redisUri(TestRedis.PORT));
+        SnapshotCache b = node(redisUri(TestRedis.PORT));
+        Snapshot page = Pages.ok("<p>from a</p>");
+        a.put(KEY, page);
+
+        assertThat(b.peekAnyTier(KEY)).isEqualTo(page);
+        assertThat(b.peek(KEY)).as("a status look does not fill L1").isNull();
+        assertThat(b.stats().l2Hits() + b.stats().hits() + b.stats().misses()).isZero();
+        assertThat(b.peekAnyTier(key("never-cached"))).isNull();
+    }
+
     @RepeatedTest(5) // races between one node's store and another's lock show up only sometimes
     void twoNodes_200ConcurrentLookupsOfOneUncachedKey_renderExactlyOnce() throws Exception {
         SnapshotCache a = node(redisUri(TestRedis.PORT));

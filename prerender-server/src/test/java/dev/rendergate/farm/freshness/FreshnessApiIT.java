@@ -145,15 +145,24 @@ class FreshnessApiIT {
     }
 
     @Test
-    void recache_prefix_dropsMatchingSnapshots() throws Exception {
+    void recache_prefix_rerendersMatchingSnapshotsAndRecordsTheBuild() throws Exception {
         api.render(URI.create(origin.url("/docs/1")), Device.DESKTOP);
         api.render(URI.create(origin.url("/a")), Device.DESKTOP);
+        int docsBefore = origin.hits("/docs/1");
+        int aBefore = origin.hits("/a");
 
-        HttpResponse<String> r = post("{\"prefix\":" + Json.quote(origin.url("/docs/")) + "}", "application/json", TOKEN);
+        HttpResponse<String> r = post("{\"prefix\":" + Json.quote(origin.url("/docs/")) + ",\"buildId\":\"deploy-7\"}",
+                "application/json", TOKEN);
 
-        assertThat(Json.parse(r.body())).isEqualTo(Map.of("recached", 0L, "invalidated", 1L, "failed", List.of()));
-        assertThat(api.state(URI.create(origin.url("/docs/1")), Device.DESKTOP)).isEqualTo(CacheState.MISSING);
-        assertThat(api.state(URI.create(origin.url("/a")), Device.DESKTOP)).isEqualTo(CacheState.FRESH);
+        assertThat(Json.parse(r.body())).isEqualTo(Map.of("recached", 1L, "invalidated", 0L, "failed", List.of()));
+        assertThat(origin.hits("/docs/1")).isEqualTo(docsBefore + 1);
+        assertThat(origin.hits("/a")).isEqualTo(aBefore);
+        assertThat(api.state(URI.create(origin.url("/docs/1")), Device.DESKTOP)).isEqualTo(CacheState.FRESH);
+        HttpResponse<String> status = get("/cache/status?url=" + enc(origin.url("/docs/1")), TOKEN);
+        assertThat(Json.parse(status.body())).isEqualTo(Map.of("url", origin.url("/docs/1"), "device", "desktop",
+                "state", "fresh", "buildId", "deploy-7"));
+        assertThat(post("{\"prefix\":" + Json.quote(origin.url("/docs/")) + ",\"buildId\":\"bad id\"}",
+                "application/json", TOKEN).statusCode()).isEqualTo(400);
     }
 
     @Test

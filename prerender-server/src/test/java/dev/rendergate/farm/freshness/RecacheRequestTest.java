@@ -31,6 +31,19 @@ class RecacheRequestTest {
     }
 
     @Test
+    void parse_buildId_fromJsonAndForm_boundedToASafeAlphabet() {
+        assertThat(RecacheRequest.parse("application/json", "{\"prefix\":\"https://a/\",\"buildId\":\" v1.2+abc/9 \"}")
+                .buildId()).isEqualTo("v1.2+abc/9");
+        assertThat(RecacheRequest.parse(null, "url=https://a/1&buildId=deploy-42").buildId()).isEqualTo("deploy-42");
+        assertThat(RecacheRequest.parse(null, "url=https://a/1").buildId()).isNull();
+        assertThat(new RecacheRequest(List.of("https://a/1"), null, null).buildId()).isNull();
+        assertThatThrownBy(() -> RecacheRequest.parse(null, "url=https://a/1&buildId=a%0Ab"))
+                .hasMessageContaining("buildId");
+        assertThatThrownBy(() -> RecacheRequest.parse(null, "url=https://a/1&buildId=" + "x".repeat(129)))
+                .hasMessageContaining("buildId");
+    }
+
+    @Test
     void parse_refusesBothNeitherWrongTypesAndTooMany() {
         assertThatThrownBy(() -> RecacheRequest.parse("application/json", "{\"url\":\"x\",\"prefix\":\"y\"}"))
                 .hasMessageContaining("not both");
