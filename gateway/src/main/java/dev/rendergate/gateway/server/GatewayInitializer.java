@@ -9,11 +9,16 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The per-connection pipeline: read deadline, HTTP codec with limits, aggregation, idle timeout, dispatcher. */
+/**
+ * The per-connection pipeline: read deadline, HTTP codec with limits (HTTP/1.1, or h2c by prior knowledge
+ * or upgrade, see {@link Http2Pipelines}), aggregation, idle timeout, dispatcher.
+ */
 public final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Handler handler;
@@ -22,6 +27,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
     private final InFlight inFlight;
     private final ChannelGroup channels;
     private final BooleanSupplier draining;
+    private final Http2Pipelines http2;
 
     GatewayInitializer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, InFlight inFlight,
                        ChannelGroup channels, BooleanSupplier draining) {
@@ -31,6 +37,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         this.inFlight = inFlight;
         this.channels = channels;
         this.draining = draining;
+        this.http2 = new Http2Pipelines(handler, limits, timeouts, inFlight, draining);
     }
 
     @Override
@@ -44,7 +51,11 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         ChannelPipeline p = ch.pipeline();
         p.addLast("idle", new IdleStateHandler(0, 0, timeouts.idle().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast("deadline-bytes", deadline.bytesIn());
-        p.addLast("http", new HttpServerCodec(decoder));
+        HttpServerCodec http1 = new HttpServerCodec(decoder);
+        // Either h2c by prior knowledge (this handler then gives way to HTTP/2) or HTTP/1.1 with an
+        // optional Upgrade: h2c; the detector installs the codec and the upgrade handler after itself.
+        p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(http1,
+                new HttpServerUpgradeHandler(http1, http2.upgrades(), limits.maxBodyBytes()), http2.priorKnowledge()));
         p.addLast("deadline-requests", deadline.requestsIn());
         p.addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()));
         p.addLast("headers", new StandardHeaders());

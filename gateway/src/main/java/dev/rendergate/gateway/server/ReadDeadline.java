@@ -44,6 +44,12 @@ final class ReadDeadline {
             }
 
             @Override
+            public void handlerRemoved(ChannelHandlerContext ctx) {
+                // The connection became HTTP/2: its streams are not HTTP/1 requests to time.
+                disarm();
+            }
+
+            @Override
             public void channelInactive(ChannelHandlerContext ctx) {
                 disarm();
                 ctx.fireChannelInactive();

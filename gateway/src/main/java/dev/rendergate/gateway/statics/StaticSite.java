@@ -10,8 +10,9 @@ import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -20,6 +21,10 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.stream.ChunkedNioFile;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.Optional;
@@ -160,10 +165,29 @@ public final class StaticSite {
             ex.finish(ctx.writeAndFlush(response), status.code(), bodyless ? 0 : length);
             return;
         }
+        if (ctx.channel() instanceof Http2StreamChannel) {
+            sendChunked(ex, response, variant, status, first, length);
+            return;
+        }
         ctx.write(response);
         ctx.write(new DefaultFileRegion(variant.file().toFile(), first, length));
         ChannelFuture last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         ex.finish(last, status.code(), length);
+    }
+
+    /** An HTTP/2 stream takes DATA frames, not a file region: the file goes out in chunks as the stream can take them. */
+    private static void sendChunked(Exchange ex, HttpResponse response, Variant variant, HttpResponseStatus status,
+                                    long first, long length) {
+        HttpChunkedInput chunks;
+        try {
+            chunks = new HttpChunkedInput(new ChunkedNioFile(FileChannel.open(variant.file()), first, length, 64 * 1024));
+        } catch (IOException e) {
+            ex.closeAfterResponse();
+            ex.sendText(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", null);
+            return;
+        }
+        ex.ctx().write(response);
+        ex.finish(ex.ctx().writeAndFlush(chunks), status.code(), length);
     }
 
     private static void headers(HttpHeaders h, StaticFile file, Variant variant, HttpResponseStatus status,

@@ -1,0 +1,146 @@
+package dev.rendergate.gateway.server;
+
+import dev.rendergate.gateway.GatewayLimits;
+import dev.rendergate.gateway.GatewayTimeouts;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * HTTP/2 cleartext (h2c) for one connection, reached by prior knowledge or by {@code Upgrade: h2c}.
+ * Each stream gets its own child channel whose pipeline turns frames back into HTTP/1 objects, so the
+ * same {@link Dispatcher} and {@link Handler} serve it as they serve an HTTP/1.1 request.
+ *
+ * <p>When a connection becomes HTTP/2 its HTTP/1 handlers leave the connection pipeline: the request
+ * read deadline is per HTTP/1 request (an h2 connection carries many streams at once), and an idle
+ * h2 connection is closed by {@link #IDLE_CLOSE}, which through the frame codec is a GOAWAY that lets
+ * open streams finish.
+ */
+final class Http2Pipelines {
+
+    /** The connection-level HTTP/1 handlers {@link GatewayInitializer} installs by these names. */
+    static final List<String> HTTP1_HANDLERS = List.of("deadline-bytes", "deadline-requests", "aggregate", "headers", "dispatch");
+
+    private static final ChannelHandler IDLE_CLOSE = new IdleClose();
+
+    private final Handler handler;
+    private final GatewayLimits limits;
+    private final GatewayTimeouts timeouts;
+    private final InFlight inFlight;
+    private final BooleanSupplier draining;
+
+    Http2Pipelines(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, InFlight inFlight,
+                   BooleanSupplier draining) {
+        this.handler = handler;
+        this.limits = limits;
+        this.timeouts = timeouts;
+        this.inFlight = inFlight;
+        this.draining = draining;
+    }
+
+    /** The handler that takes over a connection whose first bytes are the HTTP/2 preface. */
+    ChannelHandler priorKnowledge() {
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                dropHttp1(ch.pipeline());
+                ch.pipeline().addLast("h2", frameCodec()).addLast("h2-streams", multiplex()).addLast("h2-idle", IDLE_CLOSE);
+            }
+        };
+    }
+
+    /** Answers {@code Upgrade: h2c}; other protocols are not upgraded. */
+    HttpServerUpgradeHandler.UpgradeCodecFactory upgrades() {
+        return protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                ? new Upgrade(new Http2ServerUpgradeCodec(frameCodec(), multiplex(), IDLE_CLOSE))
+                : null;
+    }
+
+    private Http2FrameCodec frameCodec() {
+        Http2Settings settings = Http2Settings.defaultSettings()
+                .maxHeaderListSize(limits.maxHeaderBytes())
+                .maxConcurrentStreams(128);
+        return Http2FrameCodecBuilder.forServer()
+                .initialSettings(settings)
+                // Closing the connection (drain, idle) sends GOAWAY and waits this long for open streams.
+                .gracefulShutdownTimeoutMillis(timeouts.drain().toMillis())
+                .build();
+    }
+
+    private Http2MultiplexHandler multiplex() {
+        return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                stream.pipeline()
+                        .addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true))
+                        .addLast("chunked", new ChunkedWriteHandler())
+                        .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()))
+                        .addLast("headers", new StandardHeaders())
+                        .addLast("dispatch", new Dispatcher(handler, inFlight, draining));
+            }
+        });
+    }
+
+    private static void dropHttp1(ChannelPipeline p) {
+        for (String name : HTTP1_HANDLERS) {
+            if (p.get(name) != null) {
+                p.remove(name);
+            }
+        }
+    }
+
+    /** The h2c upgrade codec, which first clears the connection's HTTP/1 handlers. */
+    private record Upgrade(Http2ServerUpgradeCodec codec) implements HttpServerUpgradeHandler.UpgradeCodec {
+        @Override
+        public Collection<CharSequence> requiredUpgradeHeaders() {
+            return codec.requiredUpgradeHeaders();
+        }
+
+        @Override
+        public boolean prepareUpgradeResponse(ChannelHandlerContext ctx,
+                                              FullHttpRequest upgradeRequest,
+                                              HttpHeaders upgradeHeaders) {
+            return codec.prepareUpgradeResponse(ctx, upgradeRequest, upgradeHeaders);
+        }
+
+        @Override
+        public void upgradeTo(ChannelHandlerContext ctx, FullHttpRequest upgradeRequest) {
+            dropHttp1(ctx.pipeline());
+            codec.upgradeTo(ctx, upgradeRequest);
+        }
+    }
+
+    /** Closes an idle HTTP/2 connection; the frame codec turns the close into GOAWAY. */
+    @ChannelHandler.Sharable
+    private static final class IdleClose extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            }
+            ReferenceCountUtil.release(evt);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.rendergate.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An HTTP/2 client by prior knowledge over a plain socket: it writes the preface and frames itself, so
+ * the test sees exactly what the gateway sends (SETTINGS, HEADERS, DATA, GOAWAY) without a library in
+ * between. Header blocks use Netty's HPACK coder; everything else is the wire format.
+ */
+final class RawH2 implements AutoCloseable {
+
+    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, GOAWAY = 7;
+    private static final int END_STREAM = 0x1, END_HEADERS = 0x4, ACK = 0x1;
+    private static final int MAX_FRAMES = 10_000;
+
+    /** One frame as read off the wire. */
+    record Frame(int type, int flags, int streamId, byte[] payload) {
+    }
+
+    /** A complete response on one stream. */
+    record Response(Http2Headers headers, String body) {
+        int status() {
+            return Integer.parseInt(headers.status().toString());
+        }
+    }
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final int port;
+    private final DefaultHttp2HeadersEncoder encoder = new DefaultHttp2HeadersEncoder();
+    private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(true);
+    private final Map<Integer, Http2Headers> headers = new HashMap<>();
+    private final Map<Integer, ByteArrayOutputStream> bodies = new HashMap<>();
+    private final Set<Integer> ended = new HashSet<>();
+    private boolean goAway;
+
+    RawH2(int port, int timeoutMillis) throws IOException {
+        this.port = port;
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
+        socket.setSoTimeout(timeoutMillis);
+        in = new DataInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+        out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        frame(SETTINGS, 0, 0, new byte[0]);
+    }
+
+    /** Sends a GET on {@code streamId} (odd, increasing) with extra header name/value pairs. */
+    void get(int streamId, String path, String... headers) throws IOException, Http2Exception {
+        Http2Headers h = new DefaultHttp2Headers().method("GET").scheme("http").authority("127.0.0.1:" + port).path(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            h.add(headers[i].toLowerCase(java.util.Locale.ROOT), headers[i + 1]);
+        }
+        ByteBuf block = Unpooled.buffer();
+        try {
+            encoder.encodeHeaders(streamId, h, block);
+            byte[] bytes = new byte[block.readableBytes()];
+            block.readBytes(bytes);
+            frame(HEADERS, END_STREAM | END_HEADERS, streamId, bytes);
+        } finally {
+            block.release();
+        }
+    }
+
+    /** Reads frames until the response on {@code streamId} has ended; other streams' frames are kept. */
+    Response response(int streamId) throws IOException, Http2Exception {
+        for (int i = 0; i < MAX_FRAMES && !ended.contains(streamId); i++) {
+            Frame f = next();
+            if (f.type() == HEADERS) {
+                headers.putIfAbsent(f.streamId(), decode(f));
+            } else if (f.type() == DATA) {
+                bodies.computeIfAbsent(f.streamId(), k -> new ByteArrayOutputStream()).write(f.payload());
+            }
+            if ((f.flags() & END_STREAM) != 0 && (f.type() == DATA || f.type() == HEADERS)) {
+                ended.add(f.streamId());
+            }
+        }
+        if (!ended.contains(streamId)) {
+            throw new IOException("no end of stream " + streamId + " within " + MAX_FRAMES + " frames");
+        }
+        ByteArrayOutputStream body = bodies.getOrDefault(streamId, new ByteArrayOutputStream());
+        return new Response(headers.get(streamId), body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Reads frames until a GOAWAY arrives (header blocks in between are decoded to keep HPACK in step). */
+    void awaitGoAway() throws IOException, Http2Exception {
+        for (int i = 0; i < MAX_FRAMES && !goAway; i++) {
+            Frame f = next();
+            if (f.type() == HEADERS) {
+                headers.putIfAbsent(f.streamId(), decode(f));
+            }
+        }
+        if (!goAway) {
+            throw new IOException("no GOAWAY within " + MAX_FRAMES + " frames");
+        }
+    }
+
+    /** True once the server has closed the connection (reads end). */
+    boolean closedByServer() throws IOException {
+        try {
+            for (int i = 0; i < MAX_FRAMES; i++) {
+                next();
+            }
+            return false;
+        } catch (EOFException e) {
+            return true;
+        }
+    }
+
+    private Http2Headers decode(Frame f) throws Http2Exception {
+        ByteBuf block = Unpooled.wrappedBuffer(f.payload());
+        try {
+            return decoder.decodeHeaders(f.streamId(), block);
+        } finally {
+            block.release();
+        }
+    }
+
+    private Frame next() throws IOException {
+        int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        int type = in.readUnsignedByte();
+        int flags = in.readUnsignedByte();
+        int stream = in.readInt() & 0x7fffffff;
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        if (type == SETTINGS && (flags & ACK) == 0) {
+            frame(SETTINGS, ACK, 0, new byte[0]);
+        }
+        if (type == GOAWAY) {
+            goAway = true;
+        }
+        return new Frame(type, flags, stream, payload);
+    }
+
+    private void frame(int type, int flags, int streamId, byte[] payload) throws IOException {
+        byte[] head = {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
+                (byte) type, (byte) flags,
+                (byte) (streamId >>> 24), (byte) (streamId >>> 16), (byte) (streamId >>> 8), (byte) streamId};
+        out.write(head);
+        out.write(payload);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
