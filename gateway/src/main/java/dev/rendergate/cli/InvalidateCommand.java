@@ -44,7 +44,8 @@ final class InvalidateCommand implements Callable<Integer> {
   List<String> paths;
 
   @Option(names = "--build-id", paramLabel = "ID",
-      description = "The build being deployed; part of the invalidation's caller reference. [env: RENDERGATE_BUILD_ID]")
+      description = "The build being deployed: part of the invalidation's caller reference and recorded on every "
+          + "recached snapshot (see GET /cache/status). [env: RENDERGATE_BUILD_ID]")
   String buildId;
 
   @Option(names = "--farm", paramLabel = "URL",
@@ -132,10 +133,10 @@ final class InvalidateCommand implements Callable<Integer> {
     List<RecacheSummary> results = new ArrayList<>();
     for (int from = 0; from < targets.urls().size(); from += RecacheRequest.MAX_URLS) {
       List<String> batch = targets.urls().subList(from, Math.min(targets.urls().size(), from + RecacheRequest.MAX_URLS));
-      results.add(api.recache(batch, null, null));
+      results.add(api.recache(batch, null, null, buildId));
     }
     for (String prefix : targets.prefixes()) {
-      results.add(api.recache(List.of(), prefix, null));
+      results.add(api.recache(List.of(), prefix, null, buildId));
     }
     int recached = results.stream().mapToInt(RecacheSummary::recached).sum();
     long invalidated = results.stream().mapToLong(RecacheSummary::invalidated).sum();
