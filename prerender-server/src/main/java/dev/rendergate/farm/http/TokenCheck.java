@@ -7,22 +7,37 @@ import java.security.NoSuchAlgorithmException;
 /** Compares the {@code X-Prerender-Token} in constant time (both sides hashed, so length leaks nothing either). */
 final class TokenCheck {
     private final byte[] expected;
+    // Cloned per check rather than looked up in the security providers on every request.
+    private final MessageDigest prototype;
 
     /** @param token the configured token, or null when no token is required */
     TokenCheck(String token) {
-        this.expected = token == null ? null : sha256(token);
+        this.prototype = sha256();
+        this.expected = token == null ? null : digest(prototype, token);
     }
 
     boolean accepts(String presented) {
         if (expected == null) {
             return true;
         }
-        return presented != null && MessageDigest.isEqual(expected, sha256(presented));
+        return presented != null && MessageDigest.isEqual(expected, digest(fresh(), presented));
     }
 
-    private static byte[] sha256(String s) {
+    private MessageDigest fresh() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static byte[] digest(MessageDigest digest, String s) {
+        return digest.digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
