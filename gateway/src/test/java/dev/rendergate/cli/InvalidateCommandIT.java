@@ -48,6 +48,7 @@ class InvalidateCommandIT {
     farm.render(URI.create(site.origin() + "/p/2"), Device.MOBILE);
     site.page("/p/1", "New build");
     int before = site.hits("/p/1");
+    int beforePrefix = site.hits("/p/2");
 
     int code = run("invalidate", "--distribution", "E2EXAMPLE", "--paths", "/p/1,/p/2*", "--build-id", "b42",
         "--farm", "http://127.0.0.1:" + farm.port(), "--token", FreshnessFixtures.TOKEN, "--site-origin", site.origin(),
@@ -63,10 +64,12 @@ class InvalidateCommandIT {
     assertThat(err.toString()).contains("invalidation INV1 created on E2EXAMPLE for 2 paths")
         .contains("invalidation INV1: InProgress").contains("invalidation INV1: Completed");
     assertThat(site.hits("/p/1")).as("re-rendered after completion").isEqualTo(before + 1);
-    assertThat(out.toString()).contains("recached 1 snapshots, dropped 2");
+    assertThat(site.hits("/p/2")).as("the prefix re-rendered what it covers").isEqualTo(beforePrefix + 1);
+    assertThat(out.toString()).contains("recached 2 snapshots");
     assertThat(farm.render(URI.create(site.origin() + "/p/1"), Device.DESKTOP).html()).contains("New build");
     assertThat(farm.cache().peek(dev.rendergate.farm.cache.CacheKey.of(URI.create(site.origin() + "/p/2"), Device.MOBILE)))
-        .as("the prefix dropped it").isNull();
+        .as("the prefix replaced it, recording the build")
+        .satisfies(snapshot -> assertThat(snapshot.buildId()).isEqualTo("b42"));
   }
 
   @Test
