@@ -184,9 +184,18 @@ public final class Farm {
 
     private void logRequest(URI target, Device device, RenderResult result, long startNanos) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("event=render url={} device={} status={} ms={} cache={} engine={} reason={}", target,
-                    device.label(), result.status(), (System.nanoTime() - startNanos) / 1_000_000, result.cache(),
-                    result.engine(), result.reason() == null ? "-" : result.reason());
+            long ms = (System.nanoTime() - startNanos) / 1_000_000;
+            // Fields as key-value pairs so the JSON log format makes each one a field of its own.
+            LOG.atInfo()
+                    .addKeyValue("event", "render")
+                    .addKeyValue("url", target)
+                    .addKeyValue("device", device.label())
+                    .addKeyValue("status", result.status())
+                    .addKeyValue("ms", ms)
+                    .addKeyValue("cache", result.cache())
+                    .addKeyValue("engine", result.engine())
+                    .addKeyValue("reason", result.reason() == null ? "-" : result.reason())
+                    .log("render {} {} {}ms", target, result.status(), ms);
         }
     }
 
