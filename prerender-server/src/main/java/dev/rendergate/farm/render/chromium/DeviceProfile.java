@@ -10,19 +10,11 @@ import java.util.Map;
  * apps can skip analytics and edges never route the renderer back to the farm.
  */
 record DeviceProfile(Device device, int width, int height, double scale, boolean mobile, String userAgent) {
-    /** Appended to every User-Agent the renderer sends. */
-    static final String MARKER = "RendergateRenderer/1.0";
-
+    /** The farm's profile for the device (viewport, User-Agent with the farm marker) with the browser's real version. */
     static DeviceProfile of(Device device, String chromeMajor) {
-        String version = chromeMajor + ".0.0.0";
-        if (device == Device.MOBILE) {
-            return new DeviceProfile(device, 412, 915, 2.625, true,
-                    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
-                            + version + " Mobile Safari/537.36 " + MARKER);
-        }
-        return new DeviceProfile(device, 1366, 768, 1.0, false,
-                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
-                        + version + " Safari/537.36 " + MARKER);
+        var base = dev.rendergate.farm.render.DeviceProfile.of(device, chromeMajor + ".0.0.0");
+        return new DeviceProfile(device, base.width(), base.height(), base.mobile() ? 2.625 : 1.0, base.mobile(),
+                base.userAgent());
     }
 
     /** Parses the major version out of {@code Browser.getVersion}'s product, e.g. "HeadlessChrome/156.0.1". */
