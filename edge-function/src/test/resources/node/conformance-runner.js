@@ -1,11 +1,34 @@
 'use strict';
 // Runs every CloudFront event fixture through the unzipped Lambda@Edge bundle and prints one JSON line
-// per fixture: the core's output under the test settings and under the bundled settings, and whether
-// index.js's handler returned the same request object.
+// per fixture: the request returned under the test settings and by index.js's handler under the bundled
+// settings, each written in the JVM handlers' canonical JSON form, and whether the event object passed
+// in was left as it was.
 // Usage: node conformance-runner.js <unzipped bundle dir> <fixture dir>
 const fs = require('fs');
 const path = require('path');
 const assert = require('assert');
+
+// The JVM's JSON form: compact, keys sorted by UTF-16 code unit, and every character outside printable
+// ASCII, as well as '"' and '\', escaped (\uXXXX with lower-case hex).
+function canonical(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
+  return '{' + Object.keys(value).sort().map((k) => quote(k) + ':' + canonical(value[k])).join(',') + '}';
+}
+
+function quote(text) {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c >= 0x20 && c < 0x7f) out += text[i];
+    else out += '\\u' + c.toString(16).padStart(4, '0');
+  }
+  return out + '"';
+}
 
 async function main() {
   const [bundleDir, fixtureDir] = process.argv.slice(2);
@@ -15,18 +38,19 @@ async function main() {
   const names = fs.readdirSync(fixtureDir).filter((f) => f.endsWith('.event.json')).sort();
   for (const file of names) {
     const text = fs.readFileSync(path.join(fixtureDir, file), 'utf8');
-    const bundled = edge.handle(text);
-    let indexMatches = true;
+    const event = JSON.parse(text);
+    const bundled = canonical(await index.handler(event));
+    let inputUntouched = true;
     try {
-      assert.deepStrictEqual(await index.handler(JSON.parse(text)), JSON.parse(bundled));
+      assert.deepStrictEqual(event, JSON.parse(text));
     } catch (e) {
-      indexMatches = false;
+      inputUntouched = false;
     }
     const line = {
       name: file.slice(0, -'.event.json'.length),
-      settings: edge.handleWithSettings(settings, text),
+      settings: canonical(edge.handleWithSettings(settings, JSON.parse(text))),
       bundled,
-      indexMatches,
+      inputUntouched,
     };
     process.stdout.write(JSON.stringify(line) + '\n');
   }

@@ -1,12 +1,20 @@
 package dev.rendergate.edge.detect;
 
-/** ASCII-only lower-casing: locale-independent and identical on the JVM and in JavaScript. */
-final class AsciiCase {
+/**
+ * ASCII-only lower-casing for User-Agents, header names, paths and extensions: locale-independent
+ * ({@code String.toLowerCase()} depends on the default locale, e.g. the Turkish dotless i) and identical
+ * on the JVM and in the JavaScript build.
+ */
+public final class AsciiCase {
 
     private AsciiCase() {
     }
 
-    static String lower(String text) {
+    /**
+     * @param text any text
+     * @return the text with A-Z lowered; the same instance when it has none
+     */
+    public static String lower(String text) {
         int first = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

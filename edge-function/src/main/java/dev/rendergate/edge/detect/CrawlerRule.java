@@ -28,7 +28,7 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
             throw new IllegalArgumentException("rule " + name + " needs a keyword or a pattern");
         }
         for (String keyword : keywords) {
-            if (keyword.replace("^", "").replace("$", "").isEmpty() || !isLowerAscii(keyword)) {
+            if (!hasLiteral(keyword) || !isLowerAscii(keyword)) {
                 throw new IllegalArgumentException("rule " + name + ": keyword must be lower-case ASCII: " + keyword);
             }
         }
@@ -57,6 +57,16 @@ public record CrawlerRule(String name, BotClass botClass, List<String> keywords,
     /** Whether a match means a person rather than a bot. */
     public boolean isPerson() {
         return botClass == null;
+    }
+
+    /** Whether anything is left besides anchor characters. */
+    private static boolean hasLiteral(String keyword) {
+        for (int i = 0; i < keyword.length(); i++) {
+            if (keyword.charAt(i) != '^' && keyword.charAt(i) != '$') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLowerAscii(String text) {

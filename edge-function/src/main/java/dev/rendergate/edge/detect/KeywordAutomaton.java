@@ -46,9 +46,11 @@ final class KeywordAutomaton {
         for (String keyword : keywords) {
             maxStates += Math.min(keyword.length(), PREFIX);
         }
-        // One flat table, with a spare row for the control state so it is never copied: while the trie
-        // is built 0 means "no child" (the root is nobody's child).
-        int[] table = new int[(maxStates + 1) * classes];
+        // The trie as child and sibling lists (0 = none: the root is nobody's child). Linking then visits
+        // each state's few children instead of every entry of every row.
+        int[] firstChild = new int[maxStates];
+        int[] nextSibling = new int[maxStates];
+        int[] edgeClass = new int[maxStates];
         int[][] outs = new int[maxStates][];
         int states = 1;
         for (int id = 0; id < keywords.size(); id++) {
@@ -58,11 +60,17 @@ final class KeywordAutomaton {
             for (int i = 0; i < symbols; i++) {
                 char c = keyword.charAt(i);
                 int cls = i == 0 && c == '^' ? startClass : i == keyword.length() - 1 && c == '$' ? endClass : classOf[c];
-                int slot = state * classes + cls;
-                if (table[slot] == 0) {
-                    table[slot] = states++;
+                int child = firstChild[state];
+                while (child != 0 && edgeClass[child] != cls) {
+                    child = nextSibling[child];
                 }
-                state = table[slot];
+                if (child == 0) {
+                    child = states++;
+                    edgeClass[child] = cls;
+                    nextSibling[child] = firstChild[state];
+                    firstChild[state] = child;
+                }
+                state = child;
             }
             if (keyword.length() > PREFIX) {
                 tails[id] = keyword.substring(PREFIX).toCharArray();
@@ -73,30 +81,50 @@ final class KeywordAutomaton {
         }
         // One extra state, entered on any control character: it reports the control bit and then
         // behaves like the root.
-        int[] delta = table;
-        this.outputs = Arrays.copyOf(outs, states + 1);
-        link(delta, states);
         int control = states;
-        System.arraycopy(delta, 0, delta, control * classes, classes);
+        this.outputs = Arrays.copyOf(outs, states + 1);
         outputs[control] = new int[] {keywordCount};
-        for (int state = 0; state <= control; state++) {
-            delta[state * classes + controlClass] = control;
-        }
-        this.jump = jumpTable(delta, (control + 1) * classes);
+        this.jump = link(firstChild, nextSibling, edgeClass, states);
         this.startOffset = jump[startClass] < 0 ? ~jump[startClass] : jump[startClass];
     }
 
     /**
-     * The table the scan walks: entries are row offsets (state times width), complemented when the
-     * target state reports keywords, so the hot loop does one load and no multiplication per character.
+     * Breadth-first over the trie: each state's row starts as a copy of its failure state's finished row
+     * (one block copy), then its own children replace their entries, and their outputs take in their
+     * failure states'. Entries are row offsets (state times width), complemented when the target state
+     * reports keywords, so the scan does one load and no multiplication per character. Start-up is
+     * dominated by this pass, which is why it copies rows rather than visiting every entry.
      */
-    private int[] jumpTable(int[] delta, int length) {
-        // Rewritten in place: start-up is dominated by passes over this table, so it is allocated once.
-        for (int i = 0; i < length; i++) {
-            int target = delta[i];
-            delta[i] = outputs[target] == null ? target * classes : ~(target * classes);
+    private int[] link(int[] firstChild, int[] nextSibling, int[] edgeClass, int states) {
+        int control = states;
+        int[] table = new int[(control + 1) * classes];
+        int[] fail = new int[states];
+        int[] queue = new int[states];
+        int tail = 0;
+        // Every row is ultimately a copy of the root's, so this sends every state to the control state.
+        table[controlClass] = entry(control);
+        for (int child = firstChild[0]; child != 0; child = nextSibling[child]) {
+            table[edgeClass[child]] = entry(child);
+            queue[tail++] = child;
         }
-        return delta;
+        System.arraycopy(table, 0, table, control * classes, classes);
+        for (int head = 0; head < tail; head++) {
+            int state = queue[head];
+            int row = state * classes;
+            System.arraycopy(table, fail[state] * classes, table, row, classes);
+            for (int child = firstChild[state]; child != 0; child = nextSibling[child]) {
+                int inherited = table[row + edgeClass[child]];
+                fail[child] = (inherited < 0 ? ~inherited : inherited) >>> shift;
+                outputs[child] = merge(outputs[child], outputs[fail[child]]);
+                table[row + edgeClass[child]] = entry(child);
+                queue[tail++] = child;
+            }
+        }
+        return table;
+    }
+
+    private int entry(int state) {
+        return outputs[state] == null ? state * classes : ~(state * classes);
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
@@ -183,38 +211,6 @@ final class KeywordAutomaton {
         }
         classOf[0x7f] = next + 2;
         return next;
-    }
-
-    /**
-     * Breadth-first: failure links turn the trie into a dense transition table and outputs are merged
-     * along them. A state's row is rewritten only when the state itself is dequeued, so until then a
-     * non-zero entry is a trie child.
-     */
-    private void link(int[] delta, int states) {
-        int[] fail = new int[states];
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        for (int cls = 0; cls < classes; cls++) {
-            if (delta[cls] != 0) {
-                queue[tail++] = delta[cls];
-            }
-        }
-        while (head < tail) {
-            int state = queue[head++];
-            int row = state * classes;
-            int fallback = fail[state] * classes;
-            outputs[state] = merge(outputs[state], outputs[fail[state]]);
-            for (int cls = 0; cls < classes; cls++) {
-                int child = delta[row + cls];
-                if (child != 0) {
-                    fail[child] = delta[fallback + cls];
-                    queue[tail++] = child;
-                } else {
-                    delta[row + cls] = delta[fallback + cls];
-                }
-            }
-        }
     }
 
     private static int[] append(int[] ids, int id) {

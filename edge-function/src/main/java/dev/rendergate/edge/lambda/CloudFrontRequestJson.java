@@ -1,5 +1,6 @@
 package dev.rendergate.edge.lambda;
 
+import dev.rendergate.edge.detect.AsciiCase;
 import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.EdgeOrigin;
 import dev.rendergate.edge.request.EdgeRequest;
@@ -16,10 +17,6 @@ import java.util.Map;
  * are replaced.
  */
 final class CloudFrontRequestJson {
-
-    /** CloudFront's default and the farm's needs: keep connections to the farm warm between renders. */
-    static final int KEEPALIVE_TIMEOUT_SECONDS = 5;
-    static final String SSL_PROTOCOL = "TLSv1.2";
 
     private CloudFrontRequestJson() {
     }
@@ -58,7 +55,7 @@ final class CloudFrontRequestJson {
         }
         JsonObject object = (JsonObject) json;
         for (int i = 0; i < object.size(); i++) {
-            String name = lower(object.name(i));
+            String name = AsciiCase.lower(object.name(i));
             if (!(object.value(i) instanceof List)) {
                 continue;
             }
@@ -103,17 +100,17 @@ final class CloudFrontRequestJson {
     private static JsonObject originJson(EdgeOrigin origin) {
         Map<String, List<EdgeHeader>> customHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
-            customHeaders.put(lower(entry.getKey()), List.of(new EdgeHeader(entry.getKey(), entry.getValue())));
+            customHeaders.put(AsciiCase.lower(entry.getKey()), List.of(new EdgeHeader(entry.getKey(), entry.getValue())));
         }
         JsonObject custom = new JsonObject();
         custom.put("customHeaders", headersJson(customHeaders));
         custom.put("domainName", origin.domainName());
-        custom.put("keepaliveTimeout", JsonNumber.of(KEEPALIVE_TIMEOUT_SECONDS));
+        custom.put("keepaliveTimeout", JsonNumber.of(EdgeOrigin.KEEPALIVE_TIMEOUT_SECONDS));
         custom.put("path", origin.path());
         custom.put("port", JsonNumber.of(origin.port()));
         custom.put("protocol", origin.protocol());
         custom.put("readTimeout", JsonNumber.of(origin.readTimeoutSeconds()));
-        custom.put("sslProtocols", List.of(SSL_PROTOCOL));
+        custom.put("sslProtocols", List.of(EdgeOrigin.SSL_PROTOCOL));
         JsonObject json = new JsonObject();
         json.put("custom", custom);
         return json;
@@ -140,21 +137,5 @@ final class CloudFrontRequestJson {
 
     private static int number(Object json, int fallback) {
         return json instanceof JsonNumber ? ((JsonNumber) json).intValue(fallback) : fallback;
-    }
-
-    private static String lower(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] chars = name.toCharArray();
-                for (int j = i; j < chars.length; j++) {
-                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
-                        chars[j] = (char) (chars[j] + ('a' - 'A'));
-                    }
-                }
-                return new String(chars);
-            }
-        }
-        return name;
     }
 }

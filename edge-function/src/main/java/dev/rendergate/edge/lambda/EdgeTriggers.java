@@ -5,7 +5,6 @@ import dev.rendergate.edge.request.EdgeConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Both request triggers behind one entry point that dispatches on the event's
@@ -28,19 +27,8 @@ public final class EdgeTriggers {
      * @return both triggers for this configuration
      */
     public static EdgeTriggers of(EdgeConfig config, CrawlerClassifier classifier) {
-        return of(config, classifier, TextSink.BUILDERS);
-    }
-
-    /**
-     * @param config     the deployment's configuration
-     * @param classifier the crawler classifier
-     * @param sinks      a fresh output sink per event
-     * @return both triggers for this configuration
-     */
-    public static EdgeTriggers of(EdgeConfig config, CrawlerClassifier classifier, Supplier<TextSink> sinks) {
         Objects.requireNonNull(config, "config");
-        return new EdgeTriggers(RequestEventFunction.viewer(config, classifier, sinks),
-                RequestEventFunction.origin(config, sinks));
+        return new EdgeTriggers(RequestEventFunction.viewer(config, classifier), RequestEventFunction.origin(config));
     }
 
     /** @return the viewer-request trigger */
@@ -69,7 +57,7 @@ public final class EdgeTriggers {
         if (eventType.equals("origin-request")) {
             return origin.handleParsed(event);
         }
-        return JsonWriter.write(CloudFrontRequestJson.requestOf(event), viewer.newSink());
+        return JsonWriter.write(CloudFrontRequestJson.requestOf(event));
     }
 
     private static String eventTypeOf(Object event) {

@@ -26,19 +26,15 @@ final class JsonWriter {
         ESCAPES[0x7f] = "\\u007f";
     }
 
-    private final TextSink out;
+    private final StringBuilder out = new StringBuilder(2048);
 
-    private JsonWriter(TextSink out) {
-        this.out = out;
+    private JsonWriter() {
     }
 
     static String write(Object value) {
-        return write(value, TextSink.builder());
-    }
-
-    static String write(Object value, TextSink sink) {
-        new JsonWriter(sink).value(value);
-        return sink.text();
+        JsonWriter writer = new JsonWriter();
+        writer.value(value);
+        return writer.out.toString();
     }
 
     private void value(Object value) {
@@ -117,35 +113,18 @@ final class JsonWriter {
         out.append("]");
     }
 
-    /** Plain runs go out as one substring each; per-character appends dominate the JS build's cost. */
     private void string(String text) {
-        int first = out.firstEscape(text);
-        if (first < 0) {
-            // Three appends, not a concatenation: TeaVM compiles "+" to its slow StringBuilder.
-            out.append("\"");
-            out.append(text);
-            out.append("\"");
-            return;
-        }
-        out.append("\"");
-        out.append(text.substring(0, first));
-        int run = first;
+        out.append('"');
         int length = text.length();
-        for (int i = first; i < length; i++) {
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                continue;
+                out.append(c);
+            } else {
+                out.append(c < 0x80 ? ESCAPES[c] : unicodeEscape(c));
             }
-            if (i > run) {
-                out.append(text.substring(run, i));
-            }
-            out.append(c < 0x80 ? ESCAPES[c] : unicodeEscape(c));
-            run = i + 1;
         }
-        if (run < length) {
-            out.append(text.substring(run));
-        }
-        out.append("\"");
+        out.append('"');
     }
 
     private static String unicodeEscape(char c) {

@@ -6,7 +6,6 @@ import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,11 +19,9 @@ import java.util.function.UnaryOperator;
 public final class RequestEventFunction {
 
     private final UnaryOperator<EdgeRequest> logic;
-    private final Supplier<TextSink> sinks;
 
-    private RequestEventFunction(UnaryOperator<EdgeRequest> logic, Supplier<TextSink> sinks) {
+    private RequestEventFunction(UnaryOperator<EdgeRequest> logic) {
         this.logic = Objects.requireNonNull(logic, "logic");
-        this.sinks = Objects.requireNonNull(sinks, "sinks");
     }
 
     /**
@@ -35,26 +32,13 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier) {
-        return viewer(config, classifier, TextSink.BUILDERS);
-    }
-
-    /**
-     * The viewer-request trigger writing its output through other text sinks.
-     *
-     * @param config     the deployment's configuration
-     * @param classifier the crawler classifier
-     * @param sinks      a fresh sink per event
-     * @return the function
-     */
-    public static RequestEventFunction viewer(EdgeConfig config, CrawlerClassifier classifier,
-            Supplier<TextSink> sinks) {
         ViewerRequestLogic viewer = new ViewerRequestLogic(config, classifier);
         return new RequestEventFunction(new UnaryOperator<>() {
             @Override
             public EdgeRequest apply(EdgeRequest request) {
                 return viewer.apply(request);
             }
-        }, sinks);
+        });
     }
 
     /**
@@ -64,24 +48,13 @@ public final class RequestEventFunction {
      * @return the function
      */
     public static RequestEventFunction origin(EdgeConfig config) {
-        return origin(config, TextSink.BUILDERS);
-    }
-
-    /**
-     * The origin-request trigger writing its output through other text sinks.
-     *
-     * @param config the deployment's configuration
-     * @param sinks  a fresh sink per event
-     * @return the function
-     */
-    public static RequestEventFunction origin(EdgeConfig config, Supplier<TextSink> sinks) {
         OriginRequestLogic origin = new OriginRequestLogic(config);
         return new RequestEventFunction(new UnaryOperator<>() {
             @Override
             public EdgeRequest apply(EdgeRequest request) {
                 return origin.apply(request);
             }
-        }, sinks);
+        });
     }
 
     /**
@@ -95,19 +68,15 @@ public final class RequestEventFunction {
         return handleParsed(JsonReader.parse(eventJson));
     }
 
-    TextSink newSink() {
-        return sinks.get();
-    }
-
     /** Handles an event that is already parsed; fails open to the unchanged request. */
     String handleParsed(Object event) {
         JsonObject request = CloudFrontRequestJson.requestOf(event);
         try {
             EdgeRequest before = CloudFrontRequestJson.toEdgeRequest(request);
             EdgeRequest after = logic.apply(before);
-            return JsonWriter.write(CloudFrontRequestJson.toJson(request, before, after), sinks.get());
+            return JsonWriter.write(CloudFrontRequestJson.toJson(request, before, after));
         } catch (RuntimeException e) {
-            return JsonWriter.write(request, sinks.get());
+            return JsonWriter.write(request);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rendergate.edge.request;
 
+import dev.rendergate.edge.detect.AsciiCase;
 import dev.rendergate.edge.detect.BotClass;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -23,6 +23,12 @@ public record EdgeOrigin(
         int readTimeoutSeconds,
         Map<String, String> customHeaders) {
 
+    /** Seconds CloudFront keeps an idle connection to the origin open: keeps the farm's connections warm. */
+    public static final int KEEPALIVE_TIMEOUT_SECONDS = 5;
+
+    /** The TLS version CloudFront may use to reach the origin. */
+    public static final String SSL_PROTOCOL = "TLSv1.2";
+
     /** Copies the header map, keeping its order so that serialised output stays deterministic. */
     public EdgeOrigin {
         Objects.requireNonNull(domainName, "domainName");

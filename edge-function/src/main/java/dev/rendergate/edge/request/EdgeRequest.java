@@ -1,5 +1,6 @@
 package dev.rendergate.edge.request;
 
+import dev.rendergate.edge.detect.AsciiCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rendergate.edge.request;
 
+import dev.rendergate.edge.detect.AsciiCase;
 /**
  * What the edge needs to know about a request path: its normalised form for prefix checks and the
  * extension of its last segment.

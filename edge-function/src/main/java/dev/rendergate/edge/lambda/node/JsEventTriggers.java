@@ -1,0 +1,58 @@
+package dev.rendergate.edge.lambda.node;
+
+import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.request.EdgeConfig;
+import dev.rendergate.edge.request.EdgeRequest;
+import dev.rendergate.edge.request.OriginRequestLogic;
+import dev.rendergate.edge.request.ViewerRequestLogic;
+import org.teavm.jso.JSObject;
+
+/**
+ * Both request triggers over the event objects node hands to a Lambda@Edge handler: the JavaScript
+ * counterpart of {@code EdgeTriggers}, with the same dispatch on {@code Records[0].cf.config.eventType},
+ * the same logic and the same fail-open rule.
+ */
+final class JsEventTriggers {
+
+    private final ViewerRequestLogic viewer;
+    private final OriginRequestLogic origin;
+
+    JsEventTriggers(EdgeConfig config, CrawlerClassifier classifier) {
+        this.viewer = new ViewerRequestLogic(config, classifier);
+        this.origin = new OriginRequestLogic(config);
+    }
+
+    /** Either trigger, chosen by the event type; other event types get their request back unchanged. */
+    JSObject handle(JSObject event) {
+        String eventType = JsRequestEvent.eventType(event);
+        if (eventType.equals("viewer-request")) {
+            return viewer(event);
+        }
+        if (eventType.equals("origin-request")) {
+            return origin(event);
+        }
+        return JsRequestEvent.requestOf(event);
+    }
+
+    /** The viewer-request trigger, whatever the event type says. */
+    JSObject viewer(JSObject event) {
+        JSObject request = JsRequestEvent.requestOf(event);
+        try {
+            EdgeRequest before = JsRequestEvent.toEdgeRequest(request);
+            return JsRequestEvent.result(request, before, viewer.apply(before));
+        } catch (RuntimeException e) {
+            return request;
+        }
+    }
+
+    /** The origin-request trigger, whatever the event type says. */
+    JSObject origin(JSObject event) {
+        JSObject request = JsRequestEvent.requestOf(event);
+        try {
+            EdgeRequest before = JsRequestEvent.toEdgeRequest(request);
+            return JsRequestEvent.result(request, before, origin.apply(before));
+        } catch (RuntimeException e) {
+            return request;
+        }
+    }
+}
