@@ -7,6 +7,7 @@
 #   bench/farm-vs-prerender.sh soak     # long run (SOAK_ENGINE=htmlunit|chromium): memory, threads, processes at start/middle/end
 #   bench/farm-vs-prerender.sh cache    # cache hits over HTTP: farm vs prerender + prerender-memory-cache (wrk)
 #
+# FARM_JAVA_OPTS adds JVM flags to the farm (e.g. a GC choice); the report's header shows them.
 # Needs: nginx, wrk, curl, node + npm, chromium (Debian packages) and the built jar. prerender is installed
 # with npm into PRERENDER_DIR (default: a fresh temporary directory, removed at exit), never into this repo.
 # Every process is started here and stopped by PID; results go to bench/out/ as JSON and a Markdown table.
@@ -98,7 +99,8 @@ grep -o '<loc>[^<]*</loc>' "$SITE/sitemap.xml" | sed -e 's/<[^>]*>//g' -e "s|htt
 WARM_URL="$ORIGIN/about"
 
 start_farm() { # engine cache-size -> FARM_PID
-  java -Drendergate.log.level=WARN -jar "$JAR" farm --bind 127.0.0.1 --port "$FARM_PORT" \
+  # shellcheck disable=SC2086 # FARM_JAVA_OPTS is a list of JVM flags
+  java ${FARM_JAVA_OPTS:-} -Drendergate.log.level=WARN -jar "$JAR" farm --bind 127.0.0.1 --port "$FARM_PORT" \
     --allow-origin "$ORIGIN" --private-exception "127.0.0.1:$ORIGIN_PORT" \
     --engine "$1" --pool "$POOL" --cache-size "$2" --cache-ttl 1h >"$SCRATCH/farm-$1.log" 2>&1 &
   FARM_PID=$!; PIDS+=("$FARM_PID")
@@ -127,7 +129,7 @@ header() {
   echo "- $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at start: $LOAD_AT_START"
   echo "- rendergate jar built $(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ) (tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), farm --pool $POOL, prerender $PRERENDER_VERSION," \
        "prerender-memory-cache $MEMORY_CACHE_VERSION, $("$CHROME" --version 2>/dev/null | head -1), node $(node --version)," \
-       "$(java -version 2>&1 | head -1)"
+       "$(java -version 2>&1 | head -1)", farm JVM flags: ${FARM_JAVA_OPTS:-none}
   echo "- origin: nginx on loopback serving static-site/site; $(wc -l < "$SCRATCH/sample.txt") sample pages (home, /doctors, $SAMPLE_DOCTORS doctor pages)"
 }
 
