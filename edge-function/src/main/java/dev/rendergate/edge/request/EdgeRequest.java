@@ -38,6 +38,19 @@ public record EdgeRequest(
     }
 
     /**
+     * Creates a request that takes over a header map instead of copying it, for adapters that build a
+     * fresh map per event anyway (the copy was a fifth of an event's cost in the JavaScript build).
+     *
+     * @param headers lower-case name to values; the caller must not keep or change the map, and each
+     *                value list must be immutable
+     * @return the request
+     */
+    public static EdgeRequest adoptingHeaders(String clientIp, String method, String uri, String querystring,
+            LinkedHashMap<String, List<EdgeHeader>> headers, EdgeOrigin origin) {
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(headers), origin);
+    }
+
+    /**
      * Creates a request without an origin override.
      *
      * @param method  the HTTP method

@@ -49,7 +49,7 @@ final class JsRequestEvent {
 
     /** The request as the edge logic reads it: headers keyed by their ASCII-lower-cased names. */
     static EdgeRequest toEdgeRequest(JSObject request) {
-        return new EdgeRequest(text(request, "clientIp"), text(request, "method"), text(request, "uri"),
+        return EdgeRequest.adoptingHeaders(text(request, "clientIp"), text(request, "method"), text(request, "uri"),
                 text(request, "querystring"), headers(member(request, "headers")), origin(request));
     }
 
@@ -63,8 +63,9 @@ final class JsRequestEvent {
         return copyWith(request, after.uri(), after.querystring(), headers, origin);
     }
 
-    private static Map<String, List<EdgeHeader>> headers(JSObject json) {
-        Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
+    /** Immutable value lists, so that the request can take the map over without a copy. */
+    private static LinkedHashMap<String, List<EdgeHeader>> headers(JSObject json) {
+        LinkedHashMap<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
         // name, count, then count (key, value) pairs, for every member whose value is an array
         String[] flat = flatHeaders(json);
         int i = 0;
@@ -72,16 +73,21 @@ final class JsRequestEvent {
             String name = AsciiCase.lower(flat[i]);
             int count = Integer.parseInt(flat[i + 1]);
             i += 2;
-            List<EdgeHeader> values = headers.get(name);
-            if (values == null) {
-                values = new ArrayList<>(count);
-                headers.put(name, values);
+            EdgeHeader[] values = new EdgeHeader[count];
+            for (int v = 0; v < count; v++, i += 2) {
+                values[v] = new EdgeHeader(flat[i] == null ? name : flat[i], flat[i + 1]);
             }
-            for (int end = i + 2 * count; i < end; i += 2) {
-                values.add(new EdgeHeader(flat[i] == null ? name : flat[i], flat[i + 1]));
-            }
+            List<EdgeHeader> earlier = headers.get(name);
+            headers.put(name, earlier == null ? List.of(values) : concat(earlier, values));
         }
         return headers;
+    }
+
+    /** Two members that differ only in case share one lower-case name, as on the JVM. */
+    private static List<EdgeHeader> concat(List<EdgeHeader> earlier, EdgeHeader[] more) {
+        List<EdgeHeader> all = new ArrayList<>(earlier);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
     }
 
     private static EdgeOrigin origin(JSObject request) {
