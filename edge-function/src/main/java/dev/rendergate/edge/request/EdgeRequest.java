@@ -102,7 +102,7 @@ public record EdgeRequest(
      */
     public EdgeRequest withHeader(String key, String value) {
         LinkedHashMap<String, List<EdgeHeader>> copy = headerMap().mutableCopy();
-        copy.put(AsciiCase.lower(key), List.of(new EdgeHeader(key, value)));
+        copy.put(EdgeHeaders.nameOf(key), List.of(new EdgeHeader(key, value)));
         return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
     }
 
@@ -116,7 +116,7 @@ public record EdgeRequest(
     public EdgeRequest withHeaders(List<EdgeHeader> newHeaders) {
         LinkedHashMap<String, List<EdgeHeader>> copy = headerMap().mutableCopy();
         for (EdgeHeader header : newHeaders) {
-            copy.put(AsciiCase.lower(header.key()), List.of(header));
+            copy.put(EdgeHeaders.nameOf(header.key()), List.of(header));
         }
         return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
     }

@@ -64,7 +64,7 @@ public final class OriginRequestLogic {
         }
         List<EdgeHeader> headers = new ArrayList<>(3);
         headers.add(new EdgeHeader(EdgeHeaders.DEVICE_KEY, device));
-        headers.add(new EdgeHeader("Host", config.farmDomain()));
+        headers.add(new EdgeHeader(EdgeHeaders.HOST_HEADER_KEY, config.farmDomain()));
         if (!config.farmToken().isEmpty()) {
             headers.add(new EdgeHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken()));
         }
