@@ -17,8 +17,6 @@ import java.util.Optional;
 
 /** {@code GET /render?url=...} and {@code GET /<absolute-url>}: token, URL, device → the farm → the snapshot. */
 final class RenderHandler implements HttpHandler {
-    private static final String HTML = "text/html; charset=utf-8";
-    private static final String TEXT = "text/plain; charset=utf-8";
 
     private final Farm farm;
     private final TokenCheck tokens;
@@ -89,18 +87,11 @@ final class RenderHandler implements HttpHandler {
     }
 
     private static void send(HttpServerExchange exchange, RenderResult result) {
+        SnapshotResponse response = SnapshotResponse.of(result);
         HeaderMap headers = exchange.getResponseHeaders();
-        exchange.setStatusCode(result.status());
-        for (Map.Entry<String, String> h : result.headers().entrySet()) {
-            headers.put(HttpString.tryFromString(h.getKey()), HeaderText.safe(h.getValue()));
-        }
-        headers.put(Headers.CONTENT_TYPE, result.ok() ? HTML : TEXT);
-        headers.put(FarmHeaders.ENGINE, result.engine());
-        headers.put(FarmHeaders.CACHE, result.cache());
-        headers.put(FarmHeaders.RENDER_MS, result.renderMillis());
-        if (!result.ok()) {
-            headers.put(FarmHeaders.REASON, HeaderText.safe(result.reason()));
-            headers.put(Headers.CACHE_CONTROL, "no-store");
+        exchange.setStatusCode(response.status());
+        for (Map.Entry<String, String> h : response.headers().entrySet()) {
+            headers.put(HttpString.tryFromString(h.getKey()), h.getValue());
         }
         if (exchange.getRequestMethod().equals(Methods.HEAD)) {
             exchange.endExchange();
@@ -108,7 +99,7 @@ final class RenderHandler implements HttpHandler {
         }
         // A fresh wrapper per response: the array is shared by every response of the snapshot, a buffer's
         // position is not.
-        exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
+        exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
     }
 
     private static String queryParam(HttpServerExchange exchange, String name) {
