@@ -27,8 +27,8 @@ import java.util.Set;
  */
 final class RawH2 implements AutoCloseable {
 
-    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, GOAWAY = 7;
-    private static final int END_STREAM = 0x1, END_HEADERS = 0x4, ACK = 0x1;
+    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, PING = 6, GOAWAY = 7, CONTINUATION = 9;
+    static final int END_STREAM = 0x1, END_HEADERS = 0x4, ACK = 0x1;
     private static final int MAX_FRAMES = 10_000;
 
     /** One frame as read off the wire. */
@@ -66,7 +66,12 @@ final class RawH2 implements AutoCloseable {
 
     /** Sends a GET on {@code streamId} (odd, increasing) with extra header name/value pairs. */
     void get(int streamId, String path, String... headers) throws IOException, Http2Exception {
-        Http2Headers h = new DefaultHttp2Headers().method("GET").scheme("http").authority("127.0.0.1:" + port).path(path);
+        frame(HEADERS, END_STREAM | END_HEADERS, streamId, headerBlock(streamId, "GET", path, headers));
+    }
+
+    /** The HPACK-encoded header block of a request (the encoder's table advances: send it). */
+    byte[] headerBlock(int streamId, String method, String path, String... headers) throws Http2Exception {
+        Http2Headers h = new DefaultHttp2Headers().method(method).scheme("http").authority("127.0.0.1:" + port).path(path);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             h.add(headers[i].toLowerCase(java.util.Locale.ROOT), headers[i + 1]);
         }
@@ -75,30 +80,86 @@ final class RawH2 implements AutoCloseable {
             encoder.encodeHeaders(streamId, h, block);
             byte[] bytes = new byte[block.readableBytes()];
             block.readBytes(bytes);
-            frame(HEADERS, END_STREAM | END_HEADERS, streamId, bytes);
+            return bytes;
         } finally {
             block.release();
+        }
+    }
+
+    /** Sends a PING (the server answers with a PING ACK). */
+    void ping() throws IOException {
+        frame(PING, 0, 0, new byte[8]);
+    }
+
+    /**
+     * Waits up to {@code max} for the server to close the connection, reading (and dropping) frames;
+     * with {@code pingEvery} non-null it keeps sending PINGs meanwhile, as a client that only wants to
+     * look busy would. True when the server closed it (end of stream, reset, or a write refused).
+     */
+    boolean awaitClose(java.time.Duration max, java.time.Duration pingEvery) throws IOException {
+        long deadline = System.nanoTime() + max.toNanos();
+        int previousTimeout = socket.getSoTimeout();
+        socket.setSoTimeout(pingEvery == null ? (int) Math.max(1, max.toMillis()) : (int) Math.max(1, pingEvery.toMillis()));
+        try {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (pingEvery != null) {
+                        ping();
+                    }
+                    for (int i = 0; i < MAX_FRAMES; i++) {
+                        next();
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // nothing more to read for now
+                } catch (EOFException | java.net.SocketException e) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(previousTimeout);
+            }
         }
     }
 
     /** Reads frames until the response on {@code streamId} has ended; other streams' frames are kept. */
     Response response(int streamId) throws IOException, Http2Exception {
         for (int i = 0; i < MAX_FRAMES && !ended.contains(streamId); i++) {
-            Frame f = next();
-            if (f.type() == HEADERS) {
-                headers.putIfAbsent(f.streamId(), decode(f));
-            } else if (f.type() == DATA) {
-                bodies.computeIfAbsent(f.streamId(), k -> new ByteArrayOutputStream()).write(f.payload());
-            }
-            if ((f.flags() & END_STREAM) != 0 && (f.type() == DATA || f.type() == HEADERS)) {
-                ended.add(f.streamId());
-            }
+            take(next());
         }
         if (!ended.contains(streamId)) {
             throw new IOException("no end of stream " + streamId + " within " + MAX_FRAMES + " frames");
         }
         ByteArrayOutputStream body = bodies.getOrDefault(streamId, new ByteArrayOutputStream());
         return new Response(headers.get(streamId), body.toString(StandardCharsets.UTF_8));
+    }
+
+    private void take(Frame f) throws Http2Exception {
+        if (f.type() == HEADERS) {
+            headers.putIfAbsent(f.streamId(), decode(f));
+        } else if (f.type() == DATA) {
+            bodies.computeIfAbsent(f.streamId(), k -> new ByteArrayOutputStream()).writeBytes(f.payload());
+        }
+        if ((f.flags() & END_STREAM) != 0 && (f.type() == DATA || f.type() == HEADERS)) {
+            ended.add(f.streamId());
+        }
+    }
+
+    /** Reads what arrives within {@code wait}; true once the response on {@code streamId} has ended. */
+    boolean endedWithin(int streamId, java.time.Duration wait) throws IOException, Http2Exception {
+        int previousTimeout = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            for (int i = 0; i < MAX_FRAMES && !ended.contains(streamId); i++) {
+                take(next());
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // nothing more within the wait
+        } finally {
+            socket.setSoTimeout(previousTimeout);
+        }
+        return ended.contains(streamId);
     }
 
     /** Reads frames until a GOAWAY arrives (header blocks in between are decoded to keep HPACK in step). */
@@ -151,7 +212,8 @@ final class RawH2 implements AutoCloseable {
         return new Frame(type, flags, stream, payload);
     }
 
-    private void frame(int type, int flags, int streamId, byte[] payload) throws IOException {
+    /** Writes one frame as given. */
+    void frame(int type, int flags, int streamId, byte[] payload) throws IOException {
         byte[] head = {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
                 (byte) type, (byte) flags,
                 (byte) (streamId >>> 24), (byte) (streamId >>> 16), (byte) (streamId >>> 8), (byte) streamId};

@@ -27,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * HTTP/2 cleartext (h2c) for one connection, reached by prior knowledge or by {@code Upgrade: h2c}.
@@ -34,9 +35,11 @@ import java.util.function.BooleanSupplier;
  * same {@link Dispatcher} and {@link Handler} serve it as they serve an HTTP/1.1 request.
  *
  * <p>When a connection becomes HTTP/2 its HTTP/1 handlers leave the connection pipeline: the request
- * read deadline is per HTTP/1 request (an h2 connection carries many streams at once), and an idle
- * h2 connection is closed by {@link #IDLE_CLOSE}, which through the frame codec is a GOAWAY that lets
- * open streams finish.
+ * read deadline is per HTTP/1 request (an h2 connection carries many streams at once). The slowloris
+ * guard takes its place: {@link StreamDeadline} times each stream's request, {@link Http2FrameWatch}
+ * times header blocks that never complete and closes connections that open no stream for the idle
+ * time; a silent connection is closed by {@link #IDLE_CLOSE}. Through the frame codec each close is a
+ * GOAWAY that lets open streams finish.
  */
 final class Http2Pipelines {
 
@@ -66,7 +69,8 @@ final class Http2Pipelines {
             @Override
             protected void initChannel(Channel ch) {
                 dropHttp1(ch.pipeline());
-                ch.pipeline().addLast("h2", frameCodec()).addLast("h2-streams", multiplex()).addLast("h2-idle", IDLE_CLOSE);
+                ch.pipeline().addLast("h2-watch", frameWatch()).addLast("h2", frameCodec())
+                        .addLast("h2-streams", multiplex()).addLast("h2-idle", IDLE_CLOSE);
             }
         };
     }
@@ -74,8 +78,12 @@ final class Http2Pipelines {
     /** Answers {@code Upgrade: h2c}; other protocols are not upgraded. */
     HttpServerUpgradeHandler.UpgradeCodecFactory upgrades() {
         return protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                ? new Upgrade(new Http2ServerUpgradeCodec(frameCodec(), multiplex(), IDLE_CLOSE))
+                ? new Upgrade(new Http2ServerUpgradeCodec(frameCodec(), multiplex(), IDLE_CLOSE), this::frameWatch)
                 : null;
+    }
+
+    private Http2FrameWatch frameWatch() {
+        return new Http2FrameWatch(timeouts.requestRead(), timeouts.idle());
     }
 
     private Http2FrameCodec frameCodec() {
@@ -95,6 +103,7 @@ final class Http2Pipelines {
             protected void initChannel(Http2StreamChannel stream) {
                 stream.pipeline()
                         .addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true))
+                        .addLast("deadline", new StreamDeadline(timeouts.requestRead()))
                         .addLast("chunked", new ChunkedWriteHandler())
                         .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()))
                         .addLast("headers", new StandardHeaders())
@@ -111,8 +120,12 @@ final class Http2Pipelines {
         }
     }
 
-    /** The h2c upgrade codec, which first clears the connection's HTTP/1 handlers. */
-    private record Upgrade(Http2ServerUpgradeCodec codec) implements HttpServerUpgradeHandler.UpgradeCodec {
+    /**
+     * The h2c upgrade codec, which first clears the connection's HTTP/1 handlers and afterwards puts the
+     * frame watch in front of the frame codec the upgrade installed.
+     */
+    private record Upgrade(Http2ServerUpgradeCodec codec, Supplier<Http2FrameWatch> watch)
+            implements HttpServerUpgradeHandler.UpgradeCodec {
         @Override
         public Collection<CharSequence> requiredUpgradeHeaders() {
             return codec.requiredUpgradeHeaders();
@@ -129,6 +142,10 @@ final class Http2Pipelines {
         public void upgradeTo(ChannelHandlerContext ctx, FullHttpRequest upgradeRequest) {
             dropHttp1(ctx.pipeline());
             codec.upgradeTo(ctx, upgradeRequest);
+            ChannelHandlerContext frames = ctx.pipeline().context(Http2FrameCodec.class);
+            if (frames != null) {
+                ctx.pipeline().addBefore(frames.name(), "h2-watch", watch.get());
+            }
         }
     }
 
