@@ -5,6 +5,7 @@ import dev.rendergate.gateway.Gateway;
 import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.PortInUseException;
 import dev.rendergate.gateway.ProxyRoute;
+import dev.rendergate.gateway.ShortLinkStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +63,19 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Option(names = "--short-links", paramLabel = "FILE",
       description = "File of code=target lines: /s/<code> answers 301 to the target, unknown codes 404. "
-          + "Default: none. [env: RENDERGATE_SHORT_LINKS]")
+          + "Default: none. Not with --short-links-redis. [env: RENDERGATE_SHORT_LINKS]")
   Path shortLinks;
+
+  @Option(names = "--short-links-redis", paramLabel = "URI",
+      description = "Redis holding the short links, e.g. redis://127.0.0.1:6379/0: /s/<code> answers 301 to "
+          + "HGET <key> <code>, unknown codes 404, 503 + Retry-After while Redis is down or slow (200 ms). "
+          + "Default: none. Not with --short-links. [env: RENDERGATE_SHORT_LINKS_REDIS]")
+  URI shortLinksRedis;
+
+  @Option(names = "--short-links-key", paramLabel = "NAME", defaultValue = ShortLinkStore.DEFAULT_REDIS_KEY,
+      description = "The Redis hash of code -> target for --short-links-redis. Default: ${DEFAULT-VALUE}. "
+          + "[env: RENDERGATE_SHORT_LINKS_KEY]")
+  String shortLinksKey;
 
   @Spec CommandSpec spec;
 
@@ -95,10 +107,22 @@ final class GatewayCommand implements Callable<Integer> {
           .withFallback(Fallback.fromLabel(fallback))
           .withPublicOrigin(publicOrigin)
           .withRoutes(routes.stream().map(ProxyRoute::parse).toList())
-          .withShortLinks(shortLinks)
+          .withShortLinks(shortLinkStore())
           .validate();
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);
     }
+  }
+
+  private ShortLinkStore shortLinkStore() {
+    if (shortLinks != null && shortLinksRedis != null) {
+      throw new UserFacingException("both --short-links (" + shortLinks + ") and --short-links-redis are set; "
+          + "keep the short links in one of them: unset --short-links/RENDERGATE_SHORT_LINKS or "
+          + "--short-links-redis/RENDERGATE_SHORT_LINKS_REDIS");
+    }
+    if (shortLinksRedis != null) {
+      return new ShortLinkStore.Redis(shortLinksRedis, shortLinksKey);
+    }
+    return shortLinks == null ? null : new ShortLinkStore.File(shortLinks);
   }
 }

@@ -4,9 +4,10 @@ import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.proxy.FarmProxy;
 import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.route.GatewayRouter;
-import dev.rendergate.gateway.route.ShortLinks;
+import dev.rendergate.gateway.route.ShortLinkSource;
 import dev.rendergate.gateway.server.NettyServer;
 import dev.rendergate.gateway.statics.StaticSite;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,21 +17,26 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Gateway {
 
+    /** A short-link look-up in Redis gives up (503) after this. */
+    static final Duration SHORT_LINK_TIMEOUT = Duration.ofMillis(200);
+
     private final GatewayConfig config;
     private final NettyServer server;
     private final FarmProxy farm;
     private final ServiceProxy services;
+    private final ShortLinkSource shortLinks;
     private volatile int port = -1;
 
     private Gateway(GatewayConfig config) {
         this.config = config;
+        this.shortLinks = config.shortLinks() == null ? null
+                : ShortLinkSource.open(config.shortLinks(), SHORT_LINK_TIMEOUT);
         StaticSite site = StaticSite.of(config.siteDir(), config.limits().smallFileBytes(),
                 config.limits().fileCacheBytes());
         this.farm = config.farmBaseUrl() == null ? null
                 : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
         this.services = config.routes().isEmpty() ? null
                 : new ServiceProxy(config.routes(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
-        ShortLinks shortLinks = config.shortLinks() == null ? null : ShortLinks.load(config.shortLinks());
         AtomicReference<NettyServer> self = new AtomicReference<>();
         GatewayRouter router = new GatewayRouter(config, site, farm, services, shortLinks, CrawlerClassifier.standard(),
                 () -> self.get().draining());
@@ -66,6 +72,9 @@ public final class Gateway {
         }
         if (services != null) {
             services.close();
+        }
+        if (shortLinks != null) {
+            shortLinks.close();
         }
     }
 }

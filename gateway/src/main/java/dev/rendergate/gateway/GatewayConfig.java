@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param publicOrigin   the public scheme://host[:port] of the site, used for the URL the farm renders;
  *                       null = {@code http://<Host header>}
  * @param routes         other services behind the edge, matched by path prefix, longest first
- * @param shortLinks     a file of {@code code=target} lines answering {@code /s/<code>}; null = none
+ * @param shortLinks     where {@code /s/<code>} is looked up (a mapping file or a Redis hash); null = none
  * @param timeouts       farm and client timeouts
  * @param limits         request size limits
  * @param workerThreads  event-loop threads, 0 = one per core
@@ -41,7 +41,7 @@ public record GatewayConfig(
         EdgeConfig edgeConfig,
         URI publicOrigin,
         List<ProxyRoute> routes,
-        Path shortLinks,
+        ShortLinkStore shortLinks,
         GatewayTimeouts timeouts,
         GatewayLimits limits,
         int workerThreads) {
@@ -76,8 +76,8 @@ public record GatewayConfig(
         if (publicOrigin != null) {
             requireHttpUrl("public origin", publicOrigin);
         }
-        if (shortLinks != null && !Files.isRegularFile(shortLinks)) {
-            throw new IllegalArgumentException("short-link file not found: " + shortLinks);
+        if (shortLinks != null) {
+            shortLinks.validate();
         }
         if (workerThreads < 0) {
             throw new IllegalArgumentException("worker threads must be >= 0, got " + workerThreads);
@@ -125,8 +125,13 @@ public record GatewayConfig(
         return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads);
     }
 
-    public GatewayConfig withShortLinks(Path value) {
+    public GatewayConfig withShortLinks(ShortLinkStore value) {
         return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads);
+    }
+
+    /** Short links from a mapping file (null = none). */
+    public GatewayConfig withShortLinks(Path file) {
+        return withShortLinks(file == null ? null : new ShortLinkStore.File(file));
     }
 
     public GatewayConfig withTimeouts(GatewayTimeouts value) {

@@ -51,6 +51,13 @@ class CommandLineErrorsIT {
   }
 
   @Test
+  void gateway_shortLinksFileAndRedis_isAnErrorNamingBoth() {
+    assertThat(run("gateway", "--port", "0", "--site", UpIT.SITE.toString(), "--short-links", "links.txt",
+        "--short-links-redis", "redis://127.0.0.1:6379")).isEqualTo(1);
+    assertThat(err.toString()).contains("--short-links").contains("--short-links-redis");
+  }
+
+  @Test
   void help_listsEverySubcommand() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("up").contains("farm").contains("gateway").contains("classify").contains("render");

@@ -39,7 +39,7 @@ public final class GatewayRouter implements Handler {
     private final EdgeDecision edge;
     private final FarmProxy farm;
     private final ServiceProxy services;
-    private final ShortLinks shortLinks;
+    private final ShortLinkSource shortLinks;
     private final Fallback fallback;
     private final String shell;
     private final String publicOrigin;
@@ -51,7 +51,7 @@ public final class GatewayRouter implements Handler {
      * configured, {@code shortLinks} null when there is no mapping.
      */
     public GatewayRouter(GatewayConfig config, StaticSite site, FarmProxy farm, ServiceProxy services,
-                         ShortLinks shortLinks, CrawlerClassifier classifier, BooleanSupplier draining) {
+                         ShortLinkSource shortLinks, CrawlerClassifier classifier, BooleanSupplier draining) {
         this.site = site;
         this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
         this.farm = farm;
@@ -73,7 +73,7 @@ public final class GatewayRouter implements Handler {
         ProxyRoute route = services == null ? null : services.match(path);
         if (path.equals("/healthz")) {
             health(ex);
-        } else if (shortLinks != null && path.startsWith(ShortLinks.PREFIX)) {
+        } else if (shortLinks != null && path.startsWith(ShortLinkRules.PREFIX)) {
             shortLink(ex, path);
         } else if (route != null) {
             ex.route(path.startsWith("/api/") ? "api" : "proxy");
@@ -143,16 +143,30 @@ public final class GatewayRouter implements Handler {
 
     private void shortLink(Exchange ex, String path) {
         ex.route("shortlink");
-        Optional<String> target = shortLinks.resolve(path);
-        if (target.isEmpty()) {
+        String code = ShortLinkRules.codeOf(path);
+        if (code == null) {
             ex.sendText(HttpResponseStatus.NOT_FOUND, "unknown short link", null);
             return;
         }
-        HttpHeaders headers = new DefaultHttpHeaders()
-                .set(HttpHeaderNames.LOCATION, target.get())
-                .set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=300");
-        ex.sendText(HttpResponseStatus.MOVED_PERMANENTLY, "moved to " + target.get(), headers);
+        shortLinks.resolve(code, ex.ctx().executor(), resolution -> shortLinkAnswer(ex, resolution));
     }
+
+    private void shortLinkAnswer(Exchange ex, ShortLinkSource.Resolution resolution) {
+        if (resolution instanceof ShortLinkSource.Resolution.Found found) {
+            HttpHeaders headers = new DefaultHttpHeaders()
+                    .set(HttpHeaderNames.LOCATION, found.target())
+                    .set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=300");
+            ex.sendText(HttpResponseStatus.MOVED_PERMANENTLY, "moved to " + found.target(), headers);
+        } else if (resolution instanceof ShortLinkSource.Resolution.Unavailable unavailable) {
+            HttpHeaders headers = new DefaultHttpHeaders()
+                    .set(REASON, unavailable.reason())
+                    .set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+            ex.sendText(HttpResponseStatus.SERVICE_UNAVAILABLE, "short links unavailable, retry later", headers);
+        } else {
+            ex.sendText(HttpResponseStatus.NOT_FOUND, "unknown short link", null);
+        }
+    }
+
 
     private void health(Exchange ex) {
         ex.route("health");
