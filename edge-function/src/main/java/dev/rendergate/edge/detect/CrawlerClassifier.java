@@ -1,6 +1,7 @@
 package dev.rendergate.edge.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ public final class CrawlerClassifier {
     private final int[] alwaysCandidates;
     private final int[] largeScreenIds;
     private final int[] phoneIds;
+    /**
+     * The two bitsets one classification works in (keyword hits, candidate rules), kept per thread: in the
+     * JavaScript build every {@code int[]} is a typed array, and allocating two per call was a fifth of a
+     * viewer event's cost there. An anonymous class, not a lambda: see {@link #idOf}.
+     */
+    private final ThreadLocal<int[][]> scratch = new ThreadLocal<>() {
+        @Override
+        protected int[][] initialValue() {
+            return new int[][] {automaton.newHits(), new int[alwaysCandidates.length]};
+        }
+    };
 
     private CrawlerClassifier(List<CrawlerRule> ruleList, UaMatcherFactory factory) {
         this.rules = ruleList.toArray(new CrawlerRule[0]);
@@ -90,21 +102,24 @@ public final class CrawlerClassifier {
         if (userAgent.length() >= MAX_LENGTH) {
             return Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
         }
-        int[] hits = automaton.scan(userAgent);
+        int[][] buffers = scratch.get();
+        int[] hits = buffers[0];
+        Arrays.fill(hits, 0);
+        automaton.scan(userAgent, hits);
         int control = automaton.keywordCount();
         if ((hits[control >>> 5] & (1 << control)) != 0) {
             return Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
         }
         Device device = device(hits);
-        CrawlerRule decided = decide(userAgent, hits);
+        CrawlerRule decided = decide(userAgent, hits, buffers[1]);
         if (decided == null || decided.isPerson()) {
             return Verdict.human(device);
         }
         return Verdict.bot(decided.botClass(), decided.name(), device);
     }
 
-    private CrawlerRule decide(String userAgent, int[] hits) {
-        int[] candidates = alwaysCandidates.clone();
+    private CrawlerRule decide(String userAgent, int[] hits, int[] candidates) {
+        System.arraycopy(alwaysCandidates, 0, candidates, 0, candidates.length);
         for (int word = 0; word < hits.length; word++) {
             int bits = hits[word];
             while (bits != 0) {

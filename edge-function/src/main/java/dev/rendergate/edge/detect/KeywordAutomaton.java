@@ -132,12 +132,17 @@ final class KeywordAutomaton {
         return keywordCount;
     }
 
+    /** @return a zeroed bitset of the size {@link #scan} fills */
+    int[] newHits() {
+        return new int[(keywordCount >>> 5) + 1];
+    }
+
     /**
-     * Scans {@code text} and returns a bitset of keyword ids found, with one extra bit at index
-     * {@link #keywordCount()} set when the text holds an ASCII control character.
+     * Scans {@code text} and sets in {@code hits} (from {@link #newHits}, zeroed) the bit of every keyword
+     * found, plus one extra bit at index {@link #keywordCount()} when the text holds an ASCII control
+     * character.
      */
-    int[] scan(String text) {
-        int[] hits = new int[(keywordCount >>> 5) + 1];
+    void scan(String text, int[] hits) {
         int[] table = jump;
         int[] classTable = classOf;
         int offset = startOffset;
@@ -155,7 +160,6 @@ final class KeywordAutomaton {
         if (atEnd < 0) {
             report(~atEnd, text, n, hits);
         }
-        return hits;
     }
 
     /** Records the keywords ending at {@code end}, checking the tails of long ones against the text. */

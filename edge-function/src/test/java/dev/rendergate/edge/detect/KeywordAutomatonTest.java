@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class KeywordAutomatonTest {
 
     private static List<Integer> found(KeywordAutomaton automaton, String text) {
-        int[] hits = automaton.scan(text);
+        int[] hits = automaton.newHits();
+        automaton.scan(text, hits);
         List<Integer> ids = new ArrayList<>();
         for (int id = 0; id <= automaton.keywordCount(); id++) {
             if ((hits[id >>> 5] & (1 << id)) != 0) {
