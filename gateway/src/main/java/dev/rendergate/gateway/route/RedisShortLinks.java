@@ -59,6 +59,8 @@ final class RedisShortLinks implements ShortLinkSource {
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
                 .build());
+        // Connect now, in the background: the first look-up should not pay for it.
+        connection();
     }
 
     @Override
@@ -82,17 +84,21 @@ final class RedisShortLinks implements ShortLinkSource {
         if (!attempt.compareAndSet(current, next)) {
             return attempt.get().connection();
         }
-        try {
-            client.connectAsync(StringCodec.UTF8, uri).whenComplete((connection, error) -> {
-                if (connection != null) {
-                    next.connection().complete(connection);
-                } else {
-                    next.connection().completeExceptionally(error);
-                }
-            });
-        } catch (RuntimeException e) {
-            next.connection().completeExceptionally(e);
-        }
+        // Setting up a connection does work (the first time class loading, name resolution) that has
+        // no place on the gateway's event loop: Lettuce's own threads do it.
+        resources.eventExecutorGroup().execute(() -> {
+            try {
+                client.connectAsync(StringCodec.UTF8, uri).whenComplete((connection, error) -> {
+                    if (connection != null) {
+                        next.connection().complete(connection);
+                    } else {
+                        next.connection().completeExceptionally(error);
+                    }
+                });
+            } catch (RuntimeException e) {
+                next.connection().completeExceptionally(e);
+            }
+        });
         return next.connection();
     }
 
