@@ -6,6 +6,7 @@ import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.PortInUseException;
 import dev.rendergate.gateway.ProxyRoute;
 import dev.rendergate.gateway.ShortLinkStore;
+import dev.rendergate.gateway.SiteSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "gateway",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the edge: serves the SPA from --site, runs the edge function's decision on every request,",
+      "Runs the edge: serves the SPA from --site or --origin, runs the edge function's decision on every request,",
       "and proxies crawlers to the farm at --farm."
     })
 final class GatewayCommand implements Callable<Integer> {
@@ -33,9 +34,19 @@ final class GatewayCommand implements Callable<Integer> {
       description = "Address to listen on. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_BIND]")
   String bind;
 
-  @Option(names = "--site", paramLabel = "DIR", defaultValue = "static-site/site",
-      description = "Folder of the SPA to serve. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_SITE]")
+  static final String DEFAULT_SITE = "static-site/site";
+
+  @Option(names = "--site", paramLabel = "DIR",
+      description = "Folder of the SPA to serve. Default: " + DEFAULT_SITE + " unless --origin is given. "
+          + "[env: RENDERGATE_SITE]")
   Path site;
+
+  @Option(names = "--origin", paramLabel = "URL",
+      description = "Serve the SPA from this HTTP(S) origin instead of a folder, e.g. an S3 website endpoint "
+          + "http://my-bucket.s3-website.eu-central-1.amazonaws.com or a bucket URL with a prefix. Files are "
+          + "streamed from it; the SPA shell is also kept in memory for crawler fallbacks. Not with --site. "
+          + "[env: RENDERGATE_ORIGIN]")
+  URI origin;
 
   @Option(names = "--farm", paramLabel = "URL",
       description = "Base URL of the prerender farm, e.g. http://farm.internal:3000. Without it crawlers get the "
@@ -100,7 +111,7 @@ final class GatewayCommand implements Callable<Integer> {
 
   GatewayConfig config() {
     try {
-      return GatewayConfig.defaults(site.toAbsolutePath().normalize())
+      return GatewayConfig.defaults(siteSource())
           .withPort(port)
           .withBindHost(bind)
           .withFarm(farm, farmToken)
@@ -112,6 +123,17 @@ final class GatewayCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);
     }
+  }
+
+  private SiteSource siteSource() {
+    if (site != null && origin != null) {
+      throw new UserFacingException("both --site (" + site + ") and --origin (" + origin + ") are set; serve the SPA "
+          + "from one of them: unset --site/RENDERGATE_SITE or --origin/RENDERGATE_ORIGIN");
+    }
+    if (origin != null) {
+      return SiteSource.origin(origin);
+    }
+    return SiteSource.folder((site == null ? Path.of(DEFAULT_SITE) : site).toAbsolutePath().normalize());
   }
 
   private ShortLinkStore shortLinkStore() {

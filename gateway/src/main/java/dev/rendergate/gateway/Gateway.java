@@ -1,11 +1,13 @@
 package dev.rendergate.gateway;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.gateway.origin.OriginSite;
 import dev.rendergate.gateway.proxy.FarmProxy;
 import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.route.GatewayRouter;
 import dev.rendergate.gateway.route.ShortLinkSource;
 import dev.rendergate.gateway.server.NettyServer;
+import dev.rendergate.gateway.statics.Site;
 import dev.rendergate.gateway.statics.StaticSite;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +26,7 @@ public final class Gateway {
     private final NettyServer server;
     private final FarmProxy farm;
     private final ServiceProxy services;
+    private final Site site;
     private final ShortLinkSource shortLinks;
     private volatile int port = -1;
 
@@ -31,8 +34,7 @@ public final class Gateway {
         this.config = config;
         this.shortLinks = config.shortLinks() == null ? null
                 : ShortLinkSource.open(config.shortLinks(), SHORT_LINK_TIMEOUT);
-        StaticSite site = StaticSite.of(config.siteDir(), config.limits().smallFileBytes(),
-                config.limits().fileCacheBytes());
+        this.site = site(config);
         this.farm = config.farmBaseUrl() == null ? null
                 : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
         this.services = config.routes().isEmpty() ? null
@@ -44,6 +46,15 @@ public final class Gateway {
         self.set(server);
     }
 
+    private static Site site(GatewayConfig config) {
+        if (config.site() instanceof SiteSource.Origin origin) {
+            return OriginSite.of(origin.url(), config.edgeConfig().spaShell(), config.timeouts().farmConnect(),
+                    config.timeouts().farmResponse(), config.limits().smallFileBytes());
+        }
+        SiteSource.Folder folder = (SiteSource.Folder) config.site();
+        return StaticSite.of(folder.dir(), config.limits().smallFileBytes(), config.limits().fileCacheBytes());
+    }
+
     /** Validates the configuration and prepares (does not bind) a gateway. */
     public static Gateway create(GatewayConfig config) {
         return new Gateway(config.validate());
@@ -52,6 +63,7 @@ public final class Gateway {
     /** Binds the port; throws {@link PortInUseException} (naming the port) when it is taken. */
     public Gateway start() {
         port = server.start(config.bindHost(), config.port());
+        site.warm();
         return this;
     }
 
@@ -76,5 +88,6 @@ public final class Gateway {
         if (shortLinks != null) {
             shortLinks.close();
         }
+        site.close();
     }
 }

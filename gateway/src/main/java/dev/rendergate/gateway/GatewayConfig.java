@@ -2,14 +2,13 @@ package dev.rendergate.gateway;
 
 import dev.rendergate.edge.request.EdgeConfig;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a {@link Gateway} needs to run: where it listens, the site folder it serves, the farm it
+ * Everything a {@link Gateway} needs to run: where it listens, where the site it serves comes from, the farm it
  * sends crawlers to, other services behind it, and its timeouts and limits.
  *
  * <p>Start from {@link #defaults(Path)} and adjust with the {@code with...} copies; {@link #validate()}
@@ -17,7 +16,8 @@ import java.util.Objects;
  *
  * @param port           TCP port, 0 for an ephemeral one
  * @param bindHost       address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
- * @param siteDir        the SPA folder (document root); also answers {@code /api/} unless a route does
+ * @param site           where the SPA comes from: a folder or an HTTP(S) origin; also answers {@code /api/}
+ *                       unless a route does
  * @param farmBaseUrl    the prerender farm, e.g. {@code http://127.0.0.1:3000}; null = crawlers get the fallback
  * @param farmToken      sent as {@code X-Prerender-Token}; null = none
  * @param fallback       what a crawler gets when the farm fails
@@ -34,7 +34,7 @@ import java.util.Objects;
 public record GatewayConfig(
         int port,
         String bindHost,
-        Path siteDir,
+        SiteSource site,
         URI farmBaseUrl,
         String farmToken,
         Fallback fallback,
@@ -48,7 +48,7 @@ public record GatewayConfig(
 
     public GatewayConfig {
         Objects.requireNonNull(bindHost, "bindHost");
-        Objects.requireNonNull(siteDir, "siteDir");
+        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(edgeConfig, "edgeConfig");
         Objects.requireNonNull(timeouts, "timeouts");
@@ -56,9 +56,14 @@ public record GatewayConfig(
         routes = List.copyOf(routes);
     }
 
-    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits. */
+    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits, the site from a folder. */
     public static GatewayConfig defaults(Path siteDir) {
-        return new GatewayConfig(8080, "127.0.0.1", siteDir, null, null, Fallback.SHELL, EdgeConfig.defaults(), null, List.of(),
+        return defaults(SiteSource.folder(siteDir));
+    }
+
+    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits. */
+    public static GatewayConfig defaults(SiteSource site) {
+        return new GatewayConfig(8080, "127.0.0.1", site, null, null, Fallback.SHELL, EdgeConfig.defaults(), null, List.of(),
                 null, GatewayTimeouts.defaults(), GatewayLimits.defaults(), 0);
     }
 
@@ -67,9 +72,7 @@ public record GatewayConfig(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
-        if (!Files.isDirectory(siteDir)) {
-            throw new IllegalArgumentException("site folder not found or not a directory: " + siteDir);
-        }
+        site.validate();
         if (farmBaseUrl != null) {
             requireHttpUrl("farm URL", farmBaseUrl);
         }
@@ -93,40 +96,40 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(value, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(value, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withBindHost(String value) {
-        return new GatewayConfig(port, value, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, value, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
-    public GatewayConfig withSiteDir(Path value) {
+    public GatewayConfig withSite(SiteSource value) {
         return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     /** The farm to send crawlers to (null = none) and its token (null = none). */
     public GatewayConfig withFarm(URI baseUrl, String token) {
-        return new GatewayConfig(port, bindHost, siteDir, baseUrl, token, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, baseUrl, token, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withFallback(Fallback value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, value, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, value, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withEdgeConfig(EdgeConfig value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, value, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, value, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withPublicOrigin(URI value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, value, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, value, routes, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withRoutes(List<ProxyRoute> value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads);
     }
 
     public GatewayConfig withShortLinks(ShortLinkStore value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads);
     }
 
     /** Short links from a mapping file (null = none). */
@@ -135,15 +138,15 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withTimeouts(GatewayTimeouts value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, value, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, value, limits, workerThreads);
     }
 
     public GatewayConfig withLimits(GatewayLimits value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, value, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, value, workerThreads);
     }
 
     public GatewayConfig withWorkerThreads(int value) {
-        return new GatewayConfig(port, bindHost, siteDir, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, value);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, value);
     }
 
     /** The edge configuration with its farm fields taken from {@code farmBaseUrl} and {@code farmToken}. */
@@ -160,7 +163,7 @@ public record GatewayConfig(
     /** Never prints the farm token. */
     @Override
     public String toString() {
-        return "GatewayConfig[" + bindHost + ":" + port + ", site=" + siteDir + ", farm=" + farmBaseUrl
+        return "GatewayConfig[" + bindHost + ":" + port + ", site=" + site + ", farm=" + farmBaseUrl
                 + ", token=" + (farmToken == null || farmToken.isEmpty() ? "none" : "set") + ", fallback=" + fallback
                 + ", publicOrigin=" + publicOrigin + ", routes=" + routes + ", shortLinks=" + shortLinks
                 + ", " + timeouts + ", " + limits + ", workers=" + workerThreads + "]";

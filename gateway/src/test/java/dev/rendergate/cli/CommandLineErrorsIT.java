@@ -51,6 +51,18 @@ class CommandLineErrorsIT {
   }
 
   @Test
+  void gateway_siteAndOrigin_isAnErrorNamingBoth() {
+    assertThat(run("gateway", "--port", "0", "--site", UpIT.SITE.toString(), "--origin", "http://127.0.0.1:9")).isEqualTo(1);
+    assertThat(err.toString()).contains("--site").contains("--origin").contains("RENDERGATE_ORIGIN");
+  }
+
+  @Test
+  void gateway_originThatIsNotHttp_namesTheValue() {
+    assertThat(run("gateway", "--port", "0", "--origin", "s3://my-bucket")).isEqualTo(1);
+    assertThat(err.toString()).contains("s3://my-bucket").contains("http(s)");
+  }
+
+  @Test
   void gateway_shortLinksFileAndRedis_isAnErrorNamingBoth() {
     assertThat(run("gateway", "--port", "0", "--site", UpIT.SITE.toString(), "--short-links", "links.txt",
         "--short-links-redis", "redis://127.0.0.1:6379")).isEqualTo(1);

@@ -45,6 +45,11 @@ final class Fixtures {
         return GatewayConfig.defaults(site).withPort(0).withBindHost("127.0.0.1").withWorkerThreads(2);
     }
 
+    /** A gateway serving the site from an HTTP origin. */
+    static GatewayConfig originConfig(java.net.URI origin) {
+        return GatewayConfig.defaults(SiteSource.origin(origin)).withPort(0).withBindHost("127.0.0.1").withWorkerThreads(2);
+    }
+
     static Gateway start(GatewayConfig config) {
         return Gateway.create(config).start();
     }

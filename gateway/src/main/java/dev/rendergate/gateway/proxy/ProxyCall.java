@@ -94,14 +94,18 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
         }
         if (isFailure.test(response)) {
             response.body().subscribe(new Discard());
-            String reason = response.headers().firstValue("x-rendergate-reason").orElse(failurePrefix + "error");
-            fail(new UpstreamFailure(reason, response.statusCode()));
+            // The upstream's own reason header is not ours to repeat: the failure is named by who failed.
+            fail(new UpstreamFailure(failurePrefix + "error", response.statusCode()));
             return;
         }
         state = State.STREAMING;
         status = response.statusCode();
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
         copyHeaders(response, head.headers());
+        if (status == 304 || status == 204) {
+            // No body follows: no framing header either.
+            head.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
         decorate.accept(head.headers());
         ex.prepare(head);
         if (ex.isHead()) {

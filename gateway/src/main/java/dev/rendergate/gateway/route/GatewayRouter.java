@@ -9,15 +9,13 @@ import dev.rendergate.gateway.proxy.FarmProxy;
 import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.proxy.UpstreamFailure;
 import dev.rendergate.gateway.server.Handler;
-import dev.rendergate.gateway.statics.StaticFile;
-import dev.rendergate.gateway.statics.StaticSite;
+import dev.rendergate.gateway.statics.Site;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ public final class GatewayRouter implements Handler {
     static final String PRERENDER_CACHE = "private, no-cache";
     static final String REASON = "X-Rendergate-Reason";
 
-    private final StaticSite site;
+    private final Site site;
     private final EdgeDecision edge;
     private final FarmProxy farm;
     private final ServiceProxy services;
@@ -50,7 +48,7 @@ public final class GatewayRouter implements Handler {
      * {@code farm} may be null (crawlers then get the fallback), {@code services} null when no routes are
      * configured, {@code shortLinks} null when there is no mapping.
      */
-    public GatewayRouter(GatewayConfig config, StaticSite site, FarmProxy farm, ServiceProxy services,
+    public GatewayRouter(GatewayConfig config, Site site, FarmProxy farm, ServiceProxy services,
                          ShortLinkSource shortLinks, CrawlerClassifier classifier, BooleanSupplier draining) {
         this.site = site;
         this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
@@ -92,7 +90,7 @@ public final class GatewayRouter implements Handler {
             ex.route("prerender").verdict(prerender.verdict());
             prerender(ex, request, path, query, prerender);
         } else if (outcome instanceof EdgeDecision.Outcome.Site answer) {
-            ex.route("static").verdict(answer.verdict());
+            ex.route(site.route()).verdict(answer.verdict());
             site.serve(ex, answer.uri(), isPage(answer.uri()) ? varyPage() : null);
         }
     }
@@ -121,11 +119,14 @@ public final class GatewayRouter implements Handler {
                 .set(REASON, failure.reason())
                 .set(HttpHeaderNames.VARY, VARY_PAGE)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        Optional<StaticFile> shellFile = fallback == Fallback.SHELL ? site.find(shell) : Optional.empty();
-        if (shellFile.isPresent()) {
-            site.serveFile(ex, shellFile.get(), headers);
-            return;
+        if (fallback == Fallback.SHELL) {
+            site.serveShell(ex, shell, headers, () -> unavailable(ex, headers));
+        } else {
+            unavailable(ex, headers);
         }
+    }
+
+    private void unavailable(Exchange ex, HttpHeaders headers) {
         headers.set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
         ex.sendText(HttpResponseStatus.SERVICE_UNAVAILABLE, "prerender unavailable, retry later", headers);
     }
@@ -166,7 +167,6 @@ public final class GatewayRouter implements Handler {
             ex.sendText(HttpResponseStatus.NOT_FOUND, "unknown short link", null);
         }
     }
-
 
     private void health(Exchange ex) {
         ex.route("health");

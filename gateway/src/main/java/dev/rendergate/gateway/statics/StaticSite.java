@@ -34,7 +34,7 @@ import java.util.Optional;
  * content negotiation between identity, gzip and brotli, and zero-copy sending of files that are not
  * held in memory. Nothing outside the root is reachable and directories are never listed.
  */
-public final class StaticSite {
+public final class StaticSite implements Site {
 
     private static final String ALLOW = "GET, HEAD";
     /** Our own header names and values need no per-response validation (a measurable cost per request). */
@@ -51,6 +51,21 @@ public final class StaticSite {
         return new StaticSite(FileCache.of(root, smallFileBytes, cacheBytes));
     }
 
+    @Override
+    public String route() {
+        return "static";
+    }
+
+    @Override
+    public void serveShell(Exchange ex, String shellPath, HttpHeaders extra, Runnable orElse) {
+        Optional<StaticFile> shell = find(shellPath);
+        if (shell.isPresent()) {
+            serveFile(ex, shell.get(), extra);
+        } else {
+            orElse.run();
+        }
+    }
+
     /** The file a raw request path names, if it is safe and exists. */
     public Optional<StaticFile> find(String rawPath) {
         return SitePath.parse(rawPath) instanceof SitePath.Key key ? files.find(key.relative()) : Optional.empty();
@@ -60,6 +75,7 @@ public final class StaticSite {
      * Answers a request for {@code rawPath}; {@code extra} headers (may be null) are added last and win,
      * e.g. {@code Vary} on a route that depends on the viewer.
      */
+    @Override
     public void serve(Exchange ex, String rawPath, HttpHeaders extra) {
         SitePath path = SitePath.parse(rawPath);
         if (path instanceof SitePath.Rejected) {
