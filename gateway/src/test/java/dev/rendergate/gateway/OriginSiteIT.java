@@ -1,12 +1,14 @@
 package dev.rendergate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.rendergate.gateway.log.AccessLog;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -197,6 +199,20 @@ class OriginSiteIT {
         assertThat(seen.headers()).doesNotContainKeys("cookie", "authorization", "x-rendergate-bot", "x-rendergate-device")
                 .containsEntry("if-none-match", "\"v1\"").containsEntry("accept-encoding", "gzip")
                 .containsEntry("range", "bytes=0-3");
+    }
+
+    @Test
+    void largeFileToASlowReader_isNotCutForTakingLong_butAStalledOriginIs() throws Exception {
+        recording = new RecordingOrigin();
+        front = Fixtures.start(Fixtures.originConfig(recording.uri(""))
+                .withTimeouts(GatewayTimeouts.defaults().withFarmResponse(Duration.ofMillis(500))));
+        HttpResponse<byte[]> slow = get("/slow.bin");
+        assertThat(slow.statusCode()).isEqualTo(200);
+        assertThat(slow.body()).as("1.5 s of body, each gap shorter than the 500 ms timeout").hasSize(10_000);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> get("/stall.bin")).as("cut once nothing came for 500 ms").isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.rendergate.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,15 +8,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
  * A loopback HTTP origin that records every request it gets (raw path, query, headers): {@code /index.html}
- * is a small shell, {@code /broken.js} answers 500, anything else 200 with its own path as the body.
+ * is a small shell, {@code /broken.js} answers 500, {@code /slow.bin} sends 10 x 1000 bytes 150 ms apart,
+ * {@code /stall.bin} sends 100 bytes and then nothing until closed, anything else 200 with its own path
+ * as the body.
  */
 final class RecordingOrigin implements AutoCloseable {
 
@@ -27,6 +36,8 @@ final class RecordingOrigin implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     RecordingOrigin() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -37,6 +48,10 @@ final class RecordingOrigin implements AutoCloseable {
                             (a, b) -> a));
             seen.add(new Seen(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers));
             String path = uri.getRawPath();
+            if (path.endsWith("/slow.bin") || path.endsWith("/stall.bin")) {
+                trickle(exchange, path.endsWith("/slow.bin"));
+                return;
+            }
             int status = path.endsWith("/broken.js") ? 500 : 200;
             String body = path.endsWith("/index.html") ? SHELL : status == 500 ? "boom" : "ORIGIN " + path;
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +62,24 @@ final class RecordingOrigin implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        server.setExecutor(threads);
         server.start();
+    }
+
+    private void trickle(HttpExchange exchange, boolean keepGoing) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < (keepGoing ? 10 : 1); i++) {
+                out.write(new byte[keepGoing ? 1000 : 100]);
+                out.flush();
+                LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
+            }
+            if (!keepGoing) {
+                closed.await(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     URI uri(String prefix) {
@@ -56,6 +88,8 @@ final class RecordingOrigin implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        threads.shutdownNow();
     }
 }

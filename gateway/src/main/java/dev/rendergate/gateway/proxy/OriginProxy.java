@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * streamed back as the origin sends them. Only the headers a file server acts on go to the origin
  * (validators, ranges, content negotiation); cookies, credentials, hop-by-hop headers and the edge's
  * own {@code X-Rendergate-*} headers never do. An origin that is unreachable, too slow or answers 5xx
- * is a failure handed to the caller.
+ * is a failure handed to the caller. The response timeout bounds the wait for the response head and,
+ * after it, each gap in the body; a large file to a slow viewer is not cut for taking long.
  */
 public final class OriginProxy implements AutoCloseable {
 
@@ -63,7 +64,8 @@ public final class OriginProxy implements AutoCloseable {
             onFailure.accept(new UpstreamFailure("origin-bad-request", 0));
             return;
         }
-        new ProxyCall(ex, "origin-", r -> r.statusCode() >= 500, onFailure, decorate)
+        // A file may be large and the viewer slow: after the head, only a stall of the timeout ends it.
+        new ProxyCall(ex, "origin-", r -> r.statusCode() >= 500, onFailure, decorate, responseTimeout)
                 .start(client, request, responseTimeout);
     }
 

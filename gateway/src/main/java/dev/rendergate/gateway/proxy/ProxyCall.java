@@ -38,7 +38,9 @@ import java.util.function.Predicate;
  * One request to an upstream and the streaming of its answer to the viewer. All state changes run on
  * the viewer connection's event loop; the JDK client's callbacks hop onto it. A single deadline covers
  * the whole call: before the response head it becomes a failure (the caller's fallback), after it the
- * connection is cut, since a status already sent cannot be taken back.
+ * connection is cut, since a status already sent cannot be taken back. With a body idle time (files of
+ * any size) the deadline covers the call until the response head, and after it only the gaps between
+ * chunks: a large file to a slow viewer may take long, a stalled one may not.
  */
 final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
 
@@ -58,6 +60,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
     private State state = State.WAITING;
     private CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> pending;
     private ScheduledFuture<?> deadline;
+    private final long bodyIdleNanos;
     private Flow.Subscription subscription;
     private int status;
     private long bytes;
@@ -65,6 +68,13 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
 
     ProxyCall(Exchange ex, String failurePrefix, Predicate<HttpResponse<?>> isFailure,
               Consumer<UpstreamFailure> onFailure, Consumer<HttpHeaders> decorate) {
+        this(ex, failurePrefix, isFailure, onFailure, decorate, null);
+    }
+
+    /** {@code bodyIdle} non-null: after the response head, the deadline is this long without a chunk sent. */
+    ProxyCall(Exchange ex, String failurePrefix, Predicate<HttpResponse<?>> isFailure,
+              Consumer<UpstreamFailure> onFailure, Consumer<HttpHeaders> decorate, Duration bodyIdle) {
+        this.bodyIdleNanos = bodyIdle == null ? 0 : bodyIdle.toNanos();
         this.ex = ex;
         this.loop = ex.ctx().executor();
         this.closeListener = f -> loop.execute(this::clientGone);
@@ -100,6 +110,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
         }
         state = State.STREAMING;
         status = response.statusCode();
+        restartBodyIdle();
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
         copyHeaders(response, head.headers());
         if (status == 304 || status == 204) {
@@ -160,6 +171,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
             // Ask for the next chunk only once this one is on the wire: the viewer sets the pace.
             ex.ctx().writeAndFlush(new DefaultHttpContent(buf)).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess() && state == State.STREAMING) {
+                    restartBodyIdle();
                     subscription.request(1);
                 }
             });
@@ -178,6 +190,14 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
     @Override
     public void onError(Throwable error) {
         loop.execute(this::cut);
+    }
+
+    /** With a body idle time, progress moves the deadline; without one, the call's deadline stands. */
+    private void restartBodyIdle() {
+        if (bodyIdleNanos > 0) {
+            deadline.cancel(false);
+            deadline = loop.schedule(this::expire, bodyIdleNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     private void done() {
