@@ -1,16 +1,22 @@
 package dev.rendergate.cli;
 
+import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.guard.RejectedRequestException;
+import dev.rendergate.farm.http.SnapshotResponse;
 import dev.rendergate.gateway.Gateway;
 import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.PortInUseException;
+import dev.rendergate.gateway.proxy.LocalSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The embedded default: a gateway serving the site and a farm in the same process, the farm reachable only
@@ -44,13 +50,31 @@ final class EmbeddedStack implements AutoCloseable {
     Farm farm = startFarm(farmConfig);
     try {
       URI farmUrl = URI.create("http://" + farmConfig.bindHost() + ":" + farm.port());
-      Gateway gateway = Gateway.create(gatewayConfig.withFarm(farmUrl, token));
+      Gateway gateway = Gateway.create(gatewayConfig.withFarm(farmUrl, token), localHits(farm));
       startGateway(gateway);
       return new EmbeddedStack(farm, gateway);
     } catch (RuntimeException e) {
       farm.stop();
       throw e;
     }
+  }
+
+  /** The farm's fresh cache hits, handed to the gateway in process; anything else goes over HTTP. */
+  private static LocalSnapshots localHits(Farm farm) {
+    return (publicUrl, device) -> {
+      try {
+        Optional<RenderResult> hit = farm.cachedHit(publicUrl, Device.fromLabel(device));
+        if (hit.isEmpty()) {
+          return Optional.empty();
+        }
+        // Counted like a hit its HTTP server answers, so /metrics tells the same story either way.
+        farm.metrics().request("rendered");
+        SnapshotResponse response = SnapshotResponse.of(hit.get());
+        return Optional.of(new LocalSnapshots.Answer(response.status(), response.headers(), response.body()));
+      } catch (RejectedRequestException e) {
+        return Optional.empty();
+      }
+    };
   }
 
   int gatewayPort() {

@@ -3,6 +3,7 @@ package dev.rendergate.gateway;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.origin.OriginSite;
 import dev.rendergate.gateway.proxy.FarmProxy;
+import dev.rendergate.gateway.proxy.LocalSnapshots;
 import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.route.GatewayRouter;
 import dev.rendergate.gateway.route.ShortLinkSource;
@@ -30,13 +31,14 @@ public final class Gateway {
     private final ShortLinkSource shortLinks;
     private volatile int port = -1;
 
-    private Gateway(GatewayConfig config) {
+    private Gateway(GatewayConfig config, LocalSnapshots localFarm) {
         this.config = config;
         this.shortLinks = config.shortLinks() == null ? null
                 : ShortLinkSource.open(config.shortLinks(), SHORT_LINK_TIMEOUT);
         this.site = site(config);
         this.farm = config.farmBaseUrl() == null ? null
-                : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
+                : new FarmProxy(config.farmBaseUrl(), config.timeouts().farmConnect(), config.timeouts().farmResponse(),
+                        localFarm);
         this.services = config.routes().isEmpty() ? null
                 : new ServiceProxy(config.routes(), config.timeouts().farmConnect(), config.timeouts().farmResponse());
         AtomicReference<NettyServer> self = new AtomicReference<>();
@@ -57,7 +59,15 @@ public final class Gateway {
 
     /** Validates the configuration and prepares (does not bind) a gateway. */
     public static Gateway create(GatewayConfig config) {
-        return new Gateway(config.validate());
+        return new Gateway(config.validate(), null);
+    }
+
+    /**
+     * Like {@link #create(GatewayConfig)}, for a gateway whose farm runs in the same process: its fresh
+     * hits are taken from {@code localFarm} without an HTTP exchange.
+     */
+    public static Gateway create(GatewayConfig config, LocalSnapshots localFarm) {
+        return new Gateway(config.validate(), localFarm);
     }
 
     /** Binds the port; throws {@link PortInUseException} (naming the port) when it is taken. */

@@ -63,6 +63,19 @@ class UpIT {
   }
 
   @Test
+  void crawler_repeatedRequest_isTheCachedSnapshot_answeredLikeTheFirst() throws Exception {
+    HttpResponse<String> first = get("/doctors/21-lea-schmidt", GOOGLEBOT);
+    HttpResponse<String> again = get("/doctors/21-lea-schmidt", GOOGLEBOT);
+
+    assertThat(again.statusCode()).isEqualTo(first.statusCode());
+    assertThat(again.headers().firstValue("x-rendergate-cache")).hasValue("HIT");
+    assertThat(again.body()).as("the same snapshot, render id included").isEqualTo(first.body());
+    for (String header : new String[] {"content-type", "vary", "cache-control", "x-rendergate-engine"}) {
+      assertThat(again.headers().firstValue(header)).as(header).isEqualTo(first.headers().firstValue(header));
+    }
+  }
+
+  @Test
   void person_doctorPage_getsTheSpaShellUntouched() throws Exception {
     HttpResponse<String> response = get(DOCTOR_17, CHROME);
 

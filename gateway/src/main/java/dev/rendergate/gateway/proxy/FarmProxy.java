@@ -1,12 +1,19 @@
 package dev.rendergate.gateway.proxy;
 
 import dev.rendergate.gateway.http.Exchange;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -19,12 +26,21 @@ import javax.net.ssl.SSLException;
  */
 public final class FarmProxy implements AutoCloseable {
 
+    private static final String DEVICE = "X-Rendergate-Device";
+
     private final FarmConnections connections;
     private final String hostHeader;
     private final String basePath;
     private final long responseTimeoutNanos;
+    private final LocalSnapshots local;
 
+    /** A farm reached over HTTP only. */
     public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout) {
+        this(farmBase, connectTimeout, responseTimeout, null);
+    }
+
+    /** A farm reached over HTTP, whose fresh hits {@code local} (may be null) hands over in process. */
+    public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout, LocalSnapshots local) {
         boolean https = "https".equals(farmBase.getScheme());
         int port = farmBase.getPort() > 0 ? farmBase.getPort() : https ? 443 : 80;
         this.connections = new FarmConnections(farmBase.getHost(), port, (int) Math.min(Integer.MAX_VALUE,
@@ -33,6 +49,7 @@ public final class FarmProxy implements AutoCloseable {
         String path = farmBase.getRawPath() == null ? "" : farmBase.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.responseTimeoutNanos = responseTimeout.toNanos();
+        this.local = local;
     }
 
     private static SslContext clientSsl() {
@@ -54,8 +71,29 @@ public final class FarmProxy implements AutoCloseable {
             onFailure.accept(new UpstreamFailure("bad-url", 0));
             return;
         }
+        if (local != null) {
+            Optional<LocalSnapshots.Answer> hit = local.freshHit(publicUrl, farmHeaders.getOrDefault(DEVICE, ""));
+            if (hit.isPresent()) {
+                answer(ex, hit.get(), decorate);
+                return;
+            }
+        }
         new FarmCall(ex, connections, hostHeader, basePath + "/" + publicUrl, farmHeaders, decorate, onFailure)
                 .start(responseTimeoutNanos);
+    }
+
+    /** Writes a hit the local farm handed over, with the same headers a proxied answer would carry. */
+    private static void answer(Exchange ex, LocalSnapshots.Answer hit, Consumer<HttpHeaders> decorate) {
+        boolean head = ex.isHead();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(hit.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(hit.body()));
+        HttpHeaders headers = response.headers();
+        for (Map.Entry<String, String> header : hit.headers().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, hit.body().length);
+        decorate.accept(headers);
+        ex.finish(ex.ctx().writeAndFlush(ex.prepare(response)), hit.status(), head ? 0 : hit.body().length);
     }
 
     /** Only visible ASCII may go into the request line; anything else could split it. */
