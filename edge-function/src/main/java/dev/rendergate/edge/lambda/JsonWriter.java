@@ -113,18 +113,19 @@ final class JsonWriter {
         out.append("]");
     }
 
+    /** Runs of plain characters go out as one append each; only the characters between them are escaped. */
     private void string(String text) {
         out.append('"');
         int length = text.length();
+        int run = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                out.append(c);
-            } else {
-                out.append(c < 0x80 ? ESCAPES[c] : unicodeEscape(c));
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                out.append(text, run, i).append(c < 0x80 ? ESCAPES[c] : unicodeEscape(c));
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(text, run, length).append('"');
     }
 
     private static String unicodeEscape(char c) {
