@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code with...} methods build one private {@link LinkedHashMap} and hand it over here, which halves
  * the allocations per edge decision (they dominate the cost in the JavaScript build).
  */
-final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> {
+final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
 
     static final HeaderMap EMPTY = new HeaderMap(new LinkedHashMap<>());
 
@@ -29,10 +29,10 @@ final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> {
         return owned.isEmpty() ? EMPTY : new HeaderMap(owned);
     }
 
-    /** Copies any map, freezing its value lists. */
-    static HeaderMap copyOf(Map<String, List<EdgeHeader>> source) {
-        if (source instanceof HeaderMap) {
-            return (HeaderMap) source;
+    /** Keeps a {@link FrozenHeaders} map as it is; copies any other map, freezing its value lists. */
+    static Map<String, List<EdgeHeader>> copyOf(Map<String, List<EdgeHeader>> source) {
+        if (source instanceof FrozenHeaders) {
+            return source;
         }
         if (source == null || source.isEmpty()) {
             return EMPTY;
@@ -45,11 +45,6 @@ final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> {
             copy.put(entry.getKey(), entry.getValue() == null ? List.of() : List.copyOf(entry.getValue()));
         }
         return new HeaderMap(copy);
-    }
-
-    /** A private, mutable copy to build the next map from. */
-    LinkedHashMap<String, List<EdgeHeader>> mutableCopy() {
-        return new LinkedHashMap<>(view);
     }
 
     @Override

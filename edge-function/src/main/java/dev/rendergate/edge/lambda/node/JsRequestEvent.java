@@ -17,7 +17,8 @@ import org.teavm.jso.JSObject;
  *
  * <p>Reading the members the edge logic needs straight from that object, and answering with a shallow
  * copy of the request in which only the decided members are replaced, skips JSON text in both
- * directions; text was most of the per-event cost. The result equals what the JVM writes for the same
+ * directions; text was most of the per-event cost. Headers already in canonical form are read in place
+ * ({@link JsHeaderMap}). The result equals what the JVM writes for the same
  * event ({@code CloudFrontRequestJson}): the same members read, with the same fallbacks, and the same
  * members replaced. The conformance test compares the two byte for byte.
  */
@@ -49,8 +50,13 @@ final class JsRequestEvent {
 
     /** The request as the edge logic reads it: headers keyed by their ASCII-lower-cased names. */
     static EdgeRequest toEdgeRequest(JSObject request) {
-        return EdgeRequest.adoptingHeaders(text(request, "clientIp"), text(request, "method"), text(request, "uri"),
-                text(request, "querystring"), headers(member(request, "headers")), origin(request));
+        JSObject json = member(request, "headers");
+        Map<String, List<EdgeHeader>> headers = JsHeaderMap.over(json);
+        if (headers == null) {
+            headers = headers(json);
+        }
+        return new EdgeRequest(text(request, "clientIp"), text(request, "method"), text(request, "uri"),
+                text(request, "querystring"), headers, origin(request));
     }
 
     /**
@@ -58,12 +64,15 @@ final class JsRequestEvent {
      * headers of {@code after}, and its origin when the logic chose another one.
      */
     static JSObject result(JSObject request, EdgeRequest before, EdgeRequest after) {
-        JSObject headers = headersObject(after.headers());
+        // Headers the logic left as they were, read in place from a canonical object: that object as it is.
+        JSObject headers = after.headers() == before.headers() && after.headers() instanceof JsHeaderMap
+                ? ((JsHeaderMap) after.headers()).jsObject()
+                : headersObject(after.headers());
         JSObject origin = after.origin() != null && after.origin() != before.origin() ? originObject(after.origin()) : null;
         return copyWith(request, after.uri(), after.querystring(), headers, origin);
     }
 
-    /** Immutable value lists, so that the request can take the map over without a copy. */
+    /** The general conversion, normalising names, items and values as the JVM reads them. */
     private static LinkedHashMap<String, List<EdgeHeader>> headers(JSObject json) {
         LinkedHashMap<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
         // name, count, then count (key, value) pairs, for every member whose value is an array

@@ -1,0 +1,181 @@
+package dev.rendergate.edge.lambda.node;
+
+import dev.rendergate.edge.request.EdgeHeader;
+import dev.rendergate.edge.request.FrozenHeaders;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * The request's headers read in place from the event's own header object, for events whose header object
+ * is already in the form the edge would write back (see {@link #isCanonical}). Only the headers the logic
+ * asks for become Java values, and when the logic leaves the headers as they are, the result reuses the
+ * event's object: most requests (people, assets, other methods) then never convert their headers at all.
+ * The event object is never modified.
+ */
+final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
+
+    private final JSObject headers;
+    private String[] names;
+
+    private JsHeaderMap(JSObject headers) {
+        this.headers = headers;
+    }
+
+    /**
+     * @param headers the event's header object
+     * @return a view of it, or null when it is not canonical and must be converted as a whole
+     */
+    static JsHeaderMap over(JSObject headers) {
+        return isCanonical(headers) ? new JsHeaderMap(headers) : null;
+    }
+
+    /** @return the event's header object this map reads */
+    JSObject jsObject() {
+        return headers;
+    }
+
+    @Override
+    public List<EdgeHeader> get(Object key) {
+        if (!(key instanceof String)) {
+            return null;
+        }
+        String name = (String) key;
+        int count = count(headers, name);
+        if (count < 0) {
+            return null;
+        }
+        if (count == 1) {
+            return List.of(new EdgeHeader(key(headers, name, 0), value(headers, name, 0)));
+        }
+        EdgeHeader[] values = new EdgeHeader[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = new EdgeHeader(key(headers, name, i), value(headers, name, i));
+        }
+        return List.of(values);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return key instanceof String && count(headers, (String) key) >= 0;
+    }
+
+    @Override
+    public int size() {
+        return names().length;
+    }
+
+    @Override
+    public Set<String> keySet() {
+        String[] all = names();
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < all.length;
+                    }
+
+                    @Override
+                    public String next() {
+                        if (next >= all.length) {
+                            throw new NoSuchElementException();
+                        }
+                        return all[next++];
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return all.length;
+            }
+        };
+    }
+
+    @Override
+    public Set<Entry<String, List<EdgeHeader>>> entrySet() {
+        String[] all = names();
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, List<EdgeHeader>>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < all.length;
+                    }
+
+                    @Override
+                    public Entry<String, List<EdgeHeader>> next() {
+                        if (next >= all.length) {
+                            throw new NoSuchElementException();
+                        }
+                        String name = all[next++];
+                        return new SimpleImmutableEntry<>(name, get(name));
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return all.length;
+            }
+        };
+    }
+
+    private String[] names() {
+        if (names == null) {
+            names = keys(headers);
+        }
+        return names;
+    }
+
+    /**
+     * Whether the object is exactly what the edge would write back: an object whose every member has an
+     * ASCII-lower-case name and an array of {@code {key, value}} objects with two string members and
+     * nothing else. Anything else goes through the general conversion, which normalises it as the JVM does.
+     */
+    @JSBody(params = "headers", script = ""
+            + "if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return false;"
+            + "var own = Object.prototype.hasOwnProperty;"
+            + "for (var name in headers) {"
+            + "  if (!own.call(headers, name)) continue;"
+            + "  if (/[A-Z]/.test(name)) return false;"
+            + "  var items = headers[name];"
+            + "  if (!Array.isArray(items)) return false;"
+            + "  for (var i = 0; i < items.length; i++) {"
+            + "    var h = items[i];"
+            + "    if (h === null || typeof h !== 'object' || Array.isArray(h)"
+            + "        || typeof h.key !== 'string' || typeof h.value !== 'string') return false;"
+            + "    var members = 0;"
+            + "    for (var m in h) { if (own.call(h, m)) members++; }"
+            + "    if (members !== 2) return false;"
+            + "  }"
+            + "}"
+            + "return true;")
+    private static native boolean isCanonical(JSObject headers);
+
+    @JSBody(params = "headers", script = "return Object.keys(headers);")
+    private static native String[] keys(JSObject headers);
+
+    /** The number of values of a header, or -1 when it is absent. */
+    @JSBody(params = {"headers", "name"}, script = "return Object.prototype.hasOwnProperty.call(headers, name)"
+            + " ? headers[name].length : -1;")
+    private static native int count(JSObject headers, String name);
+
+    @JSBody(params = {"headers", "name", "index"}, script = "return headers[name][index].key;")
+    private static native String key(JSObject headers, String name, int index);
+
+    @JSBody(params = {"headers", "name", "index"}, script = "return headers[name][index].value;")
+    private static native String value(JSObject headers, String name, int index);
+}
