@@ -28,7 +28,7 @@ public record EdgeRequest(
         Map<String, List<EdgeHeader>> headers,
         EdgeOrigin origin) {
 
-    /** Normalises nulls to empty values and freezes the header map in its given order. */
+    /** Normalises nulls to empty values and freezes the header map in its given order (always a {@link FrozenHeaders}). */
     public EdgeRequest {
         clientIp = clientIp == null ? "" : clientIp;
         method = method == null ? "" : method;
@@ -88,9 +88,7 @@ public record EdgeRequest(
      * @return the copy
      */
     public EdgeRequest withHeader(String key, String value) {
-        LinkedHashMap<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
-        copy.put(EdgeHeaders.nameOf(key), List.of(new EdgeHeader(key, value)));
-        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
+        return withHeaders(List.of(new EdgeHeader(key, value)));
     }
 
     /**
@@ -101,11 +99,12 @@ public record EdgeRequest(
      * @return the copy
      */
     public EdgeRequest withHeaders(List<EdgeHeader> newHeaders) {
-        LinkedHashMap<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
-        for (EdgeHeader header : newHeaders) {
-            copy.put(EdgeHeaders.nameOf(header.key()), List.of(header));
+        String[] names = new String[newHeaders.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = EdgeHeaders.nameOf(newHeaders.get(i).key());
         }
-        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
+        return new EdgeRequest(clientIp, method, uri, querystring, ((FrozenHeaders) headers).with(names, newHeaders),
+                origin);
     }
 
     /**

@@ -10,4 +10,14 @@ import java.util.Map;
  * so a request that passes through with its headers unchanged never converts them.
  */
 public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
+
+    /**
+     * This map with headers set, each to a single value: a name already present keeps its place with the
+     * new value, a new name comes last. This map itself does not change.
+     *
+     * @param lowerNames the lower-case name of each header, in the order of {@code headers}
+     * @param headers    the headers to set
+     * @return the new map
+     */
+    FrozenHeaders with(String[] lowerNames, List<EdgeHeader> headers);
 }

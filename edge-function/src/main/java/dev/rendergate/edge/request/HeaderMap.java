@@ -30,9 +30,9 @@ final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> implements F
     }
 
     /** Keeps a {@link FrozenHeaders} map as it is; copies any other map, freezing its value lists. */
-    static Map<String, List<EdgeHeader>> copyOf(Map<String, List<EdgeHeader>> source) {
+    static FrozenHeaders copyOf(Map<String, List<EdgeHeader>> source) {
         if (source instanceof FrozenHeaders) {
-            return source;
+            return (FrozenHeaders) source;
         }
         if (source == null || source.isEmpty()) {
             return EMPTY;
@@ -45,6 +45,15 @@ final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> implements F
             copy.put(entry.getKey(), entry.getValue() == null ? List.of() : List.copyOf(entry.getValue()));
         }
         return new HeaderMap(copy);
+    }
+
+    @Override
+    public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> headers) {
+        LinkedHashMap<String, List<EdgeHeader>> copy = new LinkedHashMap<>(view);
+        for (int i = 0; i < lowerNames.length; i++) {
+            copy.put(lowerNames[i], List.of(headers.get(i)));
+        }
+        return adopt(copy);
     }
 
     @Override

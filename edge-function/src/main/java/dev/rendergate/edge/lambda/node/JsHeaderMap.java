@@ -4,8 +4,12 @@ import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.FrozenHeaders;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.teavm.jso.JSBody;
@@ -14,17 +18,20 @@ import org.teavm.jso.JSObject;
 /**
  * The request's headers read in place from the event's own header object, for events whose header object
  * is already in the form the edge would write back (see {@link #isCanonical}). Only the headers the logic
- * asks for become Java values, and when the logic leaves the headers as they are, the result reuses the
- * event's object: most requests (people, assets, other methods) then never convert their headers at all.
- * The event object is never modified.
+ * asks for become Java values. Headers the logic sets are kept beside the object ({@link #with}), so the
+ * result is the event's object as it is, or a shallow copy of it with just those members replaced: no
+ * request converts its other headers. The event object is never modified.
  */
 final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
 
     private final JSObject headers;
+    /** Headers set by the logic, by lower-case name, in the order they were first set; empty for none. */
+    private final LinkedHashMap<String, List<EdgeHeader>> set;
     private String[] names;
 
-    private JsHeaderMap(JSObject headers) {
+    private JsHeaderMap(JSObject headers, LinkedHashMap<String, List<EdgeHeader>> set) {
         this.headers = headers;
+        this.set = set;
     }
 
     /**
@@ -32,12 +39,31 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
      * @return a view of it, or null when it is not canonical and must be converted as a whole
      */
     static JsHeaderMap over(JSObject headers) {
-        return isCanonical(headers) ? new JsHeaderMap(headers) : null;
+        return isCanonical(headers) ? new JsHeaderMap(headers, new LinkedHashMap<>()) : null;
     }
 
-    /** @return the event's header object this map reads */
-    JSObject jsObject() {
-        return headers;
+    /** @return the header object to hand back: the event's own, or a copy with the set headers replaced */
+    JSObject toJs() {
+        if (set.isEmpty()) {
+            return headers;
+        }
+        JSObject copy = shallowCopy(headers);
+        for (Map.Entry<String, List<EdgeHeader>> entry : set.entrySet()) {
+            JSObject values = JsRequestEvent.newArrayMember(copy, entry.getKey());
+            for (EdgeHeader header : entry.getValue()) {
+                JsRequestEvent.pushHeader(values, header.key(), header.value());
+            }
+        }
+        return copy;
+    }
+
+    @Override
+    public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> values) {
+        LinkedHashMap<String, List<EdgeHeader>> more = new LinkedHashMap<>(set);
+        for (int i = 0; i < lowerNames.length; i++) {
+            more.put(lowerNames[i], List.of(values.get(i)));
+        }
+        return new JsHeaderMap(headers, more);
     }
 
     @Override
@@ -46,6 +72,10 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             return null;
         }
         String name = (String) key;
+        List<EdgeHeader> own = set.get(name);
+        if (own != null) {
+            return own;
+        }
         int count = count(headers, name);
         if (count < 0) {
             return null;
@@ -62,7 +92,7 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String && count(headers, (String) key) >= 0;
+        return key instanceof String && (set.containsKey(key) || count(headers, (String) key) >= 0);
     }
 
     @Override
@@ -133,9 +163,20 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
         };
     }
 
+    /** The object's names, then the names the logic added, as a LinkedHashMap would order them. */
     private String[] names() {
         if (names == null) {
-            names = keys(headers);
+            String[] own = keys(headers);
+            List<String> added = new ArrayList<>();
+            for (String name : set.keySet()) {
+                if (count(headers, name) < 0) {
+                    added.add(name);
+                }
+            }
+            names = Arrays.copyOf(own, own.length + added.size());
+            for (int i = 0; i < added.size(); i++) {
+                names[own.length + i] = added.get(i);
+            }
         }
         return names;
     }
@@ -164,6 +205,9 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             + "}"
             + "return true;")
     private static native boolean isCanonical(JSObject headers);
+
+    @JSBody(params = "headers", script = "return Object.assign({}, headers);")
+    private static native JSObject shallowCopy(JSObject headers);
 
     @JSBody(params = "headers", script = "return Object.keys(headers);")
     private static native String[] keys(JSObject headers);

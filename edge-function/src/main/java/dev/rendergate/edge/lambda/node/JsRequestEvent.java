@@ -64,9 +64,9 @@ final class JsRequestEvent {
      * headers of {@code after}, and its origin when the logic chose another one.
      */
     static JSObject result(JSObject request, EdgeRequest before, EdgeRequest after) {
-        // Headers the logic left as they were, read in place from a canonical object: that object as it is.
-        JSObject headers = after.headers() == before.headers() && after.headers() instanceof JsHeaderMap
-                ? ((JsHeaderMap) after.headers()).jsObject()
+        // Headers read in place from a canonical object: that object, with only the set headers replaced.
+        JSObject headers = after.headers() instanceof JsHeaderMap
+                ? ((JsHeaderMap) after.headers()).toJs()
                 : headersObject(after.headers());
         JSObject origin = after.origin() != null && after.origin() != before.origin() ? originObject(after.origin()) : null;
         return copyWith(request, after.uri(), after.querystring(), headers, origin);
@@ -204,10 +204,10 @@ final class JsRequestEvent {
     private static native JSObject newObject();
 
     @JSBody(params = {"object", "name"}, script = "var a = []; object[name] = a; return a;")
-    private static native JSObject newArrayMember(JSObject object, String name);
+    static native JSObject newArrayMember(JSObject object, String name);
 
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
-    private static native void pushHeader(JSObject array, String key, String value);
+    static native void pushHeader(JSObject array, String key, String value);
 
     @JSBody(params = {"customHeaders", "domainName", "keepaliveTimeout", "path", "port", "protocol", "readTimeout",
             "sslProtocol"}, script = "return {custom: {customHeaders: customHeaders, domainName: domainName,"
