@@ -72,7 +72,13 @@ public final class Gateway {
 
     /** Binds the port; throws {@link PortInUseException} (naming the port) when it is taken. */
     public Gateway start() {
-        port = server.start(config.bindHost(), config.port());
+        try {
+            port = server.start(config.bindHost(), config.port());
+        } catch (RuntimeException e) {
+            // What create() opened (a Redis connection, client threads) must not outlive a gateway that never ran.
+            closeClients();
+            throw e;
+        }
         site.warm();
         return this;
     }
@@ -89,6 +95,10 @@ public final class Gateway {
     /** Stops accepting, drains in-flight requests for up to the configured drain time, then closes. */
     public void stop() {
         server.stop(config.timeouts().drain());
+        closeClients();
+    }
+
+    private void closeClients() {
         if (farm != null) {
             farm.close();
         }

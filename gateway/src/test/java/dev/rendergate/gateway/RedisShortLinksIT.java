@@ -1,13 +1,16 @@
 package dev.rendergate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,5 +113,32 @@ class RedisShortLinksIT {
         HttpResponse<String> r = get("/s/fresh");
         assertThat(r.statusCode()).isEqualTo(301);
         assertThat(r.headers().firstValue("location")).hasValue("/fresh-page");
+    }
+
+    @Test
+    void startOnATakenPort_closesTheRedisConnectionOpenedAtCreate() throws Exception {
+        String name = "rendergate-test-" + UUID.randomUUID();
+        BooleanSupplier connected = () -> redis.sync().clientList().contains(" name=" + name + " ");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Gateway failing = Gateway.create(Fixtures.config(Fixtures.site()).withPort(taken.getLocalPort())
+                    .withShortLinks(new ShortLinkStore.Redis(URI.create(REDIS + "?clientName=" + name), KEY)));
+            assertThat(within(Duration.ofSeconds(5), connected)).as("connected at create").isTrue();
+
+            assertThatThrownBy(failing::start).isInstanceOf(PortInUseException.class);
+
+            assertThat(within(Duration.ofSeconds(5), () -> !connected.getAsBoolean()))
+                    .as("the connection does not outlive the failed start").isTrue();
+        }
+    }
+
+    private static boolean within(Duration max, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        return true;
     }
 }
