@@ -137,9 +137,7 @@ public final class OriginSite implements Site {
             send(ex, copy, merge(headers, extra));
             return;
         }
-        HttpResponseStatus status = failure.reason().endsWith("timeout")
-                ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
-        ex.sendText(status, "the site's origin could not answer (" + failure.reason() + "), retry later",
+        ex.sendText(failure.edgeStatus(), "the site's origin could not answer (" + failure.reason() + "), retry later",
                 new DefaultHttpHeaders().set(REASON, failure.reason()));
     }
 

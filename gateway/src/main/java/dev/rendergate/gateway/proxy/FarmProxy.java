@@ -34,11 +34,6 @@ public final class FarmProxy implements AutoCloseable {
     private final long responseTimeoutNanos;
     private final LocalSnapshots local;
 
-    /** A farm reached over HTTP only. */
-    public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout) {
-        this(farmBase, connectTimeout, responseTimeout, null);
-    }
-
     /** A farm reached over HTTP, whose fresh hits {@code local} (may be null) hands over in process. */
     public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout, LocalSnapshots local) {
         boolean https = "https".equals(farmBase.getScheme());

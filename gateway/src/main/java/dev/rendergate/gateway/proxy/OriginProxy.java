@@ -36,12 +36,7 @@ public final class OriginProxy implements AutoCloseable {
     public OriginProxy(Duration connectTimeout, Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
         this.callbacks = Executors.newFixedThreadPool(2, FarmProxy.daemon("rendergate-origin-client"));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(callbacks)
-                .build();
+        this.client = ProxyCall.client(connectTimeout, callbacks);
     }
 
     /**

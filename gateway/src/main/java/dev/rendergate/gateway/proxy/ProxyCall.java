@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -82,6 +83,16 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
         this.isFailure = isFailure;
         this.onFailure = onFailure;
         this.decorate = decorate;
+    }
+
+    /** The JDK client for an upstream: HTTP/1.1, redirects passed on rather than followed, callbacks on {@code callbacks}. */
+    static HttpClient client(Duration connectTimeout, Executor callbacks) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(callbacks)
+                .build();
     }
 
     void start(HttpClient client, HttpRequest request, Duration timeout) {

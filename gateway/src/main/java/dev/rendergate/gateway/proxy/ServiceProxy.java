@@ -42,12 +42,7 @@ public final class ServiceProxy implements AutoCloseable {
                 .toList();
         this.responseTimeout = responseTimeout;
         this.callbacks = Executors.newFixedThreadPool(2, FarmProxy.daemon("rendergate-route-client"));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(callbacks)
-                .build();
+        this.client = ProxyCall.client(connectTimeout, callbacks);
     }
 
     /** The longest route prefix matching {@code path}, if any. */
@@ -103,8 +98,7 @@ public final class ServiceProxy implements AutoCloseable {
     }
 
     private static void failed(Exchange ex, UpstreamFailure failure) {
-        HttpResponseStatus status = failure.reason().endsWith("timeout")
-                ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
+        HttpResponseStatus status = failure.edgeStatus();
         ex.sendText(status, status.reasonPhrase().toLowerCase(Locale.ROOT),
                 new DefaultHttpHeaders().set("X-Rendergate-Reason", failure.reason()));
     }
