@@ -7,8 +7,8 @@ import java.util.Objects;
  * The gateway's clocks.
  *
  * @param farmConnect  connecting to the farm, the site's origin or a routed service
- * @param farmResponse from sending a request to the farm, the origin or a routed service until its response
- *                     is complete
+ * @param farmResponse from sending a request to the farm or a routed service until its response is complete;
+ *                     for the site's origin until the response head, then for each gap in the body
  * @param requestRead  from a request's first byte until its last (slowloris guard), answered with 408; on
  *                     HTTP/2 from a stream's HEADERS until its END_STREAM, and for a header block to complete
  * @param idle         an idle keep-alive connection is closed after this; an HTTP/2 connection also when it
