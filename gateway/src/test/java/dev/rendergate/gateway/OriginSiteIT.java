@@ -100,6 +100,25 @@ class OriginSiteIT {
     }
 
     @Test
+    void originWithoutCacheControl_getsTheFoldersPolicy_andAnOriginsOwnIsKept() throws Exception {
+        recording = new RecordingOrigin();
+        front = Fixtures.start(Fixtures.originConfig(recording.uri("")));
+
+        assertThat(get("/doctors/17-ada", "User-Agent", CrawlerRoutingIT.FIREFOX).headers().firstValue("cache-control"))
+                .as("the shell, revalidated after every deploy").hasValue("no-cache");
+        assertThat(get("/assets/app.3f9a1c2b.js").headers().firstValue("cache-control"))
+                .as("a hashed asset").hasValue("public, max-age=31536000, immutable");
+        assertThat(get("/app.js").headers().firstValue("cache-control")).as("an unhashed asset").hasValue("public, no-cache");
+
+        front.stop();
+        recording.close();
+        recording = null;
+        startFolderOrigin();
+        assertThat(get("/app.js").headers().allValues("cache-control"))
+                .as("the folder gateway's own header, once").containsExactly("public, no-cache");
+    }
+
+    @Test
     void ifNoneMatch_gives304_withoutABody() throws Exception {
         startFolderOrigin();
         String etag = get("/style.css").headers().firstValue("etag").orElseThrow();

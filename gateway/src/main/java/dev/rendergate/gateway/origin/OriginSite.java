@@ -3,6 +3,7 @@ package dev.rendergate.gateway.origin;
 import dev.rendergate.gateway.http.Exchange;
 import dev.rendergate.gateway.proxy.OriginProxy;
 import dev.rendergate.gateway.proxy.UpstreamFailure;
+import dev.rendergate.gateway.statics.CachePolicy;
 import dev.rendergate.gateway.statics.Site;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -108,7 +109,7 @@ public final class OriginSite implements Site {
             // People's traffic keeps the copy for the fallbacks current, at most one fetch per fresh time.
             shell.refreshIfStale();
         }
-        proxy.fetch(ex, URI.create(base + path), headers -> decorate(headers, extra),
+        proxy.fetch(ex, URI.create(base + path), headers -> decorate(headers, path, extra),
                 failure -> failed(ex, path, isShell, failure, extra));
     }
 
@@ -161,8 +162,17 @@ public final class OriginSite implements Site {
         ex.finish(ex.ctx().writeAndFlush(ex.prepare(response)), 200, ex.isHead() ? 0 : copy.body().length);
     }
 
-    /** The origin's headers minus any of the edge's own, plus the route's {@code extra} ones. */
-    private static void decorate(HttpHeaders headers, HttpHeaders extra) {
+    /**
+     * The origin's headers minus any of the edge's own, plus the route's {@code extra} ones. Without a
+     * {@code Cache-Control} from the origin the folder's policy applies, so the shell is revalidated after
+     * a deploy exactly as with {@code --site}, and hashed assets are kept for a year.
+     */
+    private static void decorate(HttpHeaders headers, String path, HttpHeaders extra) {
+        if (!headers.contains(HttpHeaderNames.CACHE_CONTROL)) {
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            headers.set(HttpHeaderNames.CACHE_CONTROL,
+                    CachePolicy.of(fileName, headers.get(HttpHeaderNames.CONTENT_TYPE, "")));
+        }
         List<String> own = new ArrayList<>(0);
         for (Map.Entry<String, String> header : headers) {
             if (header.getKey().toLowerCase(Locale.ROOT).startsWith(OWN_PREFIX)) {

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 /**
  * The {@code Cache-Control} of a static file: a year and {@code immutable} for names that carry a
  * content hash (a new build gets new names), {@code no-cache} (revalidate with the ETag every time)
- * for HTML and for everything else, so an unhashed {@code app.js} is never stale after a deploy.
+ * for HTML and for everything else, so an unhashed {@code app.js} is never stale after a deploy. The
+ * origin site applies it too when the origin sends none (S3 sends none unless told to).
  */
-final class CachePolicy {
+public final class CachePolicy {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "public, no-cache";
@@ -30,7 +31,12 @@ final class CachePolicy {
         return fileName.length() < 256 && HASHED.matcher(fileName).matches();
     }
 
-    static String of(String fileName, String contentType) {
+    /**
+     * @param fileName    the file's name, without its folder
+     * @param contentType its content type; empty when unknown
+     * @return the {@code Cache-Control} value for it
+     */
+    public static String of(String fileName, String contentType) {
         if (contentType.startsWith("text/html")) {
             return HTML;
         }
