@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.rendergate.gateway.log.AccessLog;
+import dev.rendergate.gateway.origin.OriginSite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -190,6 +191,29 @@ class OriginSiteIT {
         HttpResponse<byte[]> asset = get("/app.js");
         assertThat(asset.statusCode()).isEqualTo(502);
         assertThat(asset.headers().firstValue("x-rendergate-reason")).hasValue("origin-unreachable");
+    }
+
+    @Test
+    void originOutage_isLoggedOnce_notPerRequest() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(OriginSite.class);
+        events.start();
+        logger.addAppender(events);
+        try {
+            front = Fixtures.start(Fixtures.originConfig(URI.create("http://127.0.0.1:" + closed)));
+            for (int i = 0; i < 5; i++) {
+                assertThat(get("/app.js").statusCode()).isEqualTo(502);
+            }
+        } finally {
+            logger.detachAppender(events);
+        }
+        List<String> outages = events.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("the site's origin fails")).collect(Collectors.toList());
+        assertThat(outages).hasSize(1);
     }
 
     @Test

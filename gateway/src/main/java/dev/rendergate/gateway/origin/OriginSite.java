@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class OriginSite implements Site {
     private final String shellPath;
     private final OriginProxy proxy;
     private final ShellCache shell;
+    /** Whether the origin answered last time: failures are logged when it stops, not on every request. */
+    private final AtomicBoolean answering = new AtomicBoolean(true);
 
     OriginSite(URI origin, String shellPath, OriginProxy proxy, ShellCache shell) {
         String url = origin.toString();
@@ -109,7 +112,7 @@ public final class OriginSite implements Site {
             // People's traffic keeps the copy for the fallbacks current, at most one fetch per fresh time.
             shell.refreshIfStale();
         }
-        proxy.fetch(ex, URI.create(base + path), headers -> decorate(headers, path, extra),
+        proxy.fetch(ex, URI.create(base + path), headers -> answered(headers, path, extra),
                 failure -> failed(ex, path, isShell, failure, extra));
     }
 
@@ -129,8 +132,13 @@ public final class OriginSite implements Site {
     }
 
     private void failed(Exchange ex, String path, boolean isShell, UpstreamFailure failure, HttpHeaders extra) {
-        LOG.atWarn().addKeyValue("path", path).addKeyValue("reason", failure.reason())
-                .addKeyValue("status", failure.status()).log("origin failed");
+        if (answering.getAndSet(false)) {
+            LOG.atWarn().addKeyValue("path", path).addKeyValue("reason", failure.reason())
+                    .addKeyValue("status", failure.status())
+                    .log("the site's origin fails; assets get 502/504 and the shell its last good copy until it answers");
+        } else {
+            LOG.atDebug().addKeyValue("path", path).addKeyValue("reason", failure.reason()).log("origin failed");
+        }
         ShellCache.Shell copy = isShell ? shell.lastGood() : null;
         if (copy != null) {
             HttpHeaders headers = new DefaultHttpHeaders().set(REASON, failure.reason())
@@ -160,6 +168,13 @@ public final class OriginSite implements Site {
             merge(h, extra);
         }
         ex.finish(ex.ctx().writeAndFlush(ex.prepare(response)), 200, ex.isHead() ? 0 : copy.body().length);
+    }
+
+    private void answered(HttpHeaders headers, String path, HttpHeaders extra) {
+        if (!answering.getAndSet(true)) {
+            LOG.atInfo().addKeyValue("path", path).log("the site's origin answers again");
+        }
+        decorate(headers, path, extra);
     }
 
     /**
