@@ -16,8 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,8 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Freshness operations across two real farm nodes sharing the machine's Redis: a prefix recache on one
- * node re-renders what the other cached, and the status (so warm) of one node sees the other's pages.
+ * Two real farm nodes sharing the machine's Redis: a crowd of requests for one uncached page across both
+ * nodes renders it once; a prefix recache on one node re-renders what the other cached, and the status
+ * (so warm) of one node sees the other's pages.
  * The pages live on a loopback origin on a port of this run, so every Redis key the test makes carries
  * that origin and is deleted at the end by prefix; nothing else in Redis is touched.
  */
@@ -108,6 +114,27 @@ class SharedTierFreshnessIT {
     }
 
     @Test
+    void twoNodes_200ConcurrentRequestsForOneUncachedPage_renderItOnce() throws Exception {
+        String path = "/crowd";
+        origin.put(path, SiteOrigin.page("Page " + path));
+        String render = "/render?url=" + enc(origin.url(path));
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Farm node = i % 2 == 0 ? nodeA : nodeB;
+            answers.add(http.sendAsync(request(node, render), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> bodies = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            bodies.add(r.body());
+        }
+        assertThat(bodies).as("every answer is the one snapshot, render id included").hasSize(1);
+        assertThat(bodies.iterator().next()).contains("Page /crowd");
+        assertThat(origin.hits(path)).as("renders of the page, counted at the origin").isEqualTo(1);
+    }
+
+    @Test
     void status_onNodeA_seesWhatNodeBRendered_soWarmSkipsIt() throws Exception {
         URI seen = URI.create(origin.url("/seen/1"));
         URI unseen = URI.create(origin.url("/seen/2"));
@@ -145,9 +172,12 @@ class SharedTierFreshnessIT {
     }
 
     private static HttpResponse<String> get(Farm node, String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + pathAndQuery))
-                .header("X-Prerender-Token", TOKEN).timeout(Duration.ofSeconds(20)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(request(node, pathAndQuery), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(Farm node, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + pathAndQuery))
+                .header("X-Prerender-Token", TOKEN).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
     private static void await(Check condition) throws Exception {
