@@ -206,7 +206,13 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             + "return true;")
     private static native boolean isCanonical(JSObject headers);
 
-    @JSBody(params = "headers", script = "return Object.assign({}, headers);")
+    /** Member by member with defineProperty, so a header called {@code __proto__} is copied as a header. */
+    @JSBody(params = "headers", script = "var copy = {}; var names = Object.keys(headers);"
+            + "for (var i = 0; i < names.length; i++) {"
+            + "  Object.defineProperty(copy, names[i],"
+            + "      {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
+            + "}"
+            + "return copy;")
     private static native JSObject shallowCopy(JSObject headers);
 
     @JSBody(params = "headers", script = "return Object.keys(headers);")

@@ -203,7 +203,10 @@ final class JsRequestEvent {
     @JSBody(script = "return {};")
     private static native JSObject newObject();
 
-    @JSBody(params = {"object", "name"}, script = "var a = []; object[name] = a; return a;")
+    /** Defined, not assigned: a header may be called {@code __proto__}, which assignment would turn into a prototype. */
+    @JSBody(params = {"object", "name"}, script = "var a = [];"
+            + "Object.defineProperty(object, name, {value: a, enumerable: true, writable: true, configurable: true});"
+            + "return a;")
     static native JSObject newArrayMember(JSObject object, String name);
 
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
