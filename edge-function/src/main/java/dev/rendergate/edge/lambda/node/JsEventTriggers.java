@@ -5,6 +5,7 @@ import dev.rendergate.edge.request.EdgeConfig;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
+import java.util.function.UnaryOperator;
 import org.teavm.jso.JSObject;
 
 /**
@@ -36,21 +37,20 @@ final class JsEventTriggers {
 
     /** The viewer-request trigger, whatever the event type says. */
     JSObject viewer(JSObject event) {
-        JSObject request = JsRequestEvent.requestOf(event);
-        try {
-            EdgeRequest before = JsRequestEvent.toEdgeRequest(request);
-            return JsRequestEvent.result(request, before, viewer.apply(before));
-        } catch (RuntimeException e) {
-            return request;
-        }
+        return run(event, viewer::apply);
     }
 
     /** The origin-request trigger, whatever the event type says. */
     JSObject origin(JSObject event) {
+        return run(event, origin::apply);
+    }
+
+    /** One trigger's logic over the event's request; fails open to the request as it came. */
+    private static JSObject run(JSObject event, UnaryOperator<EdgeRequest> logic) {
         JSObject request = JsRequestEvent.requestOf(event);
         try {
             EdgeRequest before = JsRequestEvent.toEdgeRequest(request);
-            return JsRequestEvent.result(request, before, origin.apply(before));
+            return JsRequestEvent.result(request, before, logic.apply(before));
         } catch (RuntimeException e) {
             return request;
         }

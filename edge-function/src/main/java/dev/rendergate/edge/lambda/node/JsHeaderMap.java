@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -48,12 +48,7 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             return headers;
         }
         JSObject copy = shallowCopy(headers);
-        for (Map.Entry<String, List<EdgeHeader>> entry : set.entrySet()) {
-            JSObject values = JsRequestEvent.newArrayMember(copy, entry.getKey());
-            for (EdgeHeader header : entry.getValue()) {
-                JsRequestEvent.pushHeader(values, header.key(), header.value());
-            }
-        }
+        JsRequestEvent.putHeaders(copy, set);
         return copy;
     }
 
@@ -102,65 +97,48 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
 
     @Override
     public Set<String> keySet() {
-        String[] all = names();
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<String> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < all.length;
-                    }
-
-                    @Override
-                    public String next() {
-                        if (next >= all.length) {
-                            throw new NoSuchElementException();
-                        }
-                        return all[next++];
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return all.length;
-            }
-        };
+        return new Names<>(names(), Function.identity());
     }
 
     @Override
     public Set<Entry<String, List<EdgeHeader>>> entrySet() {
-        String[] all = names();
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Entry<String, List<EdgeHeader>>> iterator() {
-                return new Iterator<>() {
-                    private int next;
+        return new Names<>(names(), name -> new SimpleImmutableEntry<>(name, get(name)));
+    }
 
-                    @Override
-                    public boolean hasNext() {
-                        return next < all.length;
+    /** A read-only set over the header names, each seen through {@code view}. */
+    private static final class Names<T> extends AbstractSet<T> {
+        private final String[] names;
+        private final Function<String, T> view;
+
+        Names(String[] names, Function<String, T> view) {
+            this.names = names;
+            this.view = view;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < names.length;
+                }
+
+                @Override
+                public T next() {
+                    if (next >= names.length) {
+                        throw new NoSuchElementException();
                     }
+                    return view.apply(names[next++]);
+                }
+            };
+        }
 
-                    @Override
-                    public Entry<String, List<EdgeHeader>> next() {
-                        if (next >= all.length) {
-                            throw new NoSuchElementException();
-                        }
-                        String name = all[next++];
-                        return new SimpleImmutableEntry<>(name, get(name));
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return all.length;
-            }
-        };
+        @Override
+        public int size() {
+            return names.length;
+        }
     }
 
     /** The object's names, then the names the logic added, as a LinkedHashMap would order them. */

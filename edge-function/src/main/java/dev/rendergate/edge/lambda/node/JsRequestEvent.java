@@ -116,13 +116,18 @@ final class JsRequestEvent {
 
     private static JSObject headersObject(Map<String, List<EdgeHeader>> headers) {
         JSObject object = newObject();
+        putHeaders(object, headers);
+        return object;
+    }
+
+    /** Sets each header on a CloudFront header object as its array of {@code {key, value}} items. */
+    static void putHeaders(JSObject object, Map<String, List<EdgeHeader>> headers) {
         for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
             JSObject values = newArrayMember(object, entry.getKey());
             for (EdgeHeader header : entry.getValue()) {
                 pushHeader(values, header.key(), header.value());
             }
         }
-        return object;
     }
 
     private static JSObject originObject(EdgeOrigin origin) {
@@ -214,10 +219,10 @@ final class JsRequestEvent {
             + "  object[name] = a;"
             + "}"
             + "return a;")
-    static native JSObject newArrayMember(JSObject object, String name);
+    private static native JSObject newArrayMember(JSObject object, String name);
 
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
-    static native void pushHeader(JSObject array, String key, String value);
+    private static native void pushHeader(JSObject array, String key, String value);
 
     @JSBody(params = {"customHeaders", "domainName", "keepaliveTimeout", "path", "port", "protocol", "readTimeout",
             "sslProtocol"}, script = "return {custom: {customHeaders: customHeaders, domainName: domainName,"
