@@ -1,12 +1,10 @@
 package dev.rendergate.gateway.route;
 
+import dev.rendergate.farm.cache.FailFastRedis;
 import dev.rendergate.gateway.ShortLinkStore;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
@@ -49,16 +47,8 @@ final class RedisShortLinks implements ShortLinkSource {
         this.store = store;
         this.timeout = timeout;
         this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
-        this.uri = RedisURI.create(store.uri().toString());
-        uri.setTimeout(timeout);
-        this.client = RedisClient.create(resources, uri);
-        Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                .build());
+        this.uri = FailFastRedis.uri(store.uri(), timeout);
+        this.client = FailFastRedis.client(resources, uri);
         // Connect now, in the background: the first look-up should not pay for it.
         connection();
     }
