@@ -70,6 +70,22 @@ final class JsonWriter {
         for (Object key : object.keySet()) {
             keys[count++] = (String) key;
         }
+        members(keys, object);
+    }
+
+    private void jsonObject(JsonObject object) {
+        String[] keys = new String[object.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = object.name(i);
+        }
+        members(keys, object);
+    }
+
+    /**
+     * The members of a {@link Map} or a {@link JsonObject} in sorted key order, whatever order the object
+     * kept them in. No lambda: the first one costs a cold JVM tens of milliseconds on the handler path.
+     */
+    private void members(String[] keys, Object object) {
         Arrays.sort(keys);
         out.append("{");
         for (int i = 0; i < keys.length; i++) {
@@ -78,26 +94,7 @@ final class JsonWriter {
             }
             string(keys[i]);
             out.append(":");
-            value(object.get(keys[i]));
-        }
-        out.append("}");
-    }
-
-    private void jsonObject(JsonObject object) {
-        int count = object.size();
-        String[] keys = new String[count];
-        for (int i = 0; i < count; i++) {
-            keys[i] = object.name(i);
-        }
-        Arrays.sort(keys);
-        out.append("{");
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(",");
-            }
-            string(keys[i]);
-            out.append(":");
-            value(object.get(keys[i]));
+            value(object instanceof JsonObject ? ((JsonObject) object).get(keys[i]) : ((Map<?, ?>) object).get(keys[i]));
         }
         out.append("}");
     }
