@@ -40,15 +40,9 @@ done
 [ -f "$JAR" ] || { echo "build the jar first: ./rendergate --help" >&2; exit 1; }
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-SCRATCH=$(mktemp -d)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
 
 # ---- prerender, pinned, outside the repo ----
 PRERENDER_DIR=${PRERENDER_DIR:-$SCRATCH/prerender}

@@ -31,15 +31,9 @@ for tool in nginx wrk curl java; do
 done
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl gateway -am package -DskipTests" >&2; exit 1; }
 
-SCRATCH=$(mktemp -d)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
 
 wait_for() { # url [user-agent]
   for _ in $(seq 1 300); do
