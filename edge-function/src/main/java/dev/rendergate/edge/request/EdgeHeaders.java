@@ -39,10 +39,10 @@ public final class EdgeHeaders {
     static final String PRERENDER_TOKEN_KEY = "X-Prerender-Token";
     static final String HOST_HEADER_KEY = "Host";
 
-    /** The spellings above and their map keys, pairwise: lets the edge skip lower-casing its own names. */
+    /** The spellings above and, computed once, their map keys: lets the edge skip lower-casing its own names. */
     private static final String[] KEYS = {BOT_KEY, CLASS_KEY, DEVICE_KEY, UA_KEY, HOST_KEY, PRERENDER_TOKEN_KEY,
         HOST_HEADER_KEY};
-    private static final String[] NAMES = {BOT, CLASS, DEVICE, UA, HOST, PRERENDER_TOKEN, HOST_HEADER};
+    private static final String[] NAMES = lowerCased(KEYS);
 
     /** The token the farm's renderer puts in its User-Agent; such requests are never marked. */
     public static final String RENDERER_UA_MARKER = "RendergateRenderer";
@@ -77,6 +77,14 @@ public final class EdgeHeaders {
             }
         }
         return AsciiCase.lower(key);
+    }
+
+    private static String[] lowerCased(String[] keys) {
+        String[] names = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            names[i] = AsciiCase.lower(keys[i]);
+        }
+        return names;
     }
 
     /**
