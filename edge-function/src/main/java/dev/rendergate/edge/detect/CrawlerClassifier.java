@@ -21,6 +21,12 @@ public final class CrawlerClassifier {
     /** User-Agents this long or longer are not inspected: no browser or documented crawler sends one. */
     public static final int MAX_LENGTH = 8192;
 
+    /**
+     * The verdict name for the farm's own renderer, whose User-Agent carries the marker {@code RendergateRenderer}:
+     * the first rule, so no other rule can claim such a User-Agent, and the edge never sends it to the farm again.
+     */
+    public static final String RENDERER = "rendergate-renderer";
+
     static final String EMPTY = "empty-ua";
     static final String OVERSIZED = "oversized-ua";
     static final String MALFORMED = "malformed-ua";
@@ -28,7 +34,13 @@ public final class CrawlerClassifier {
     private final CrawlerRule[] rules;
     private final UaMatcher[] matchers;
     private final KeywordAutomaton automaton;
-    private final int[][] rulesByKeyword;
+    /**
+     * The rules each keyword makes candidates, as one flat list: keyword {@code k} names
+     * {@code keywordRules[keywordRuleStart[k]]} up to {@code keywordRuleStart[k + 1]}. Flat arrays, not one
+     * list per keyword: in the JavaScript build each small array or list costs start-up time.
+     */
+    private final int[] keywordRuleStart;
+    private final int[] keywordRules;
     private final int[] alwaysCandidates;
     private final int[] largeScreenIds;
     private final int[] phoneIds;
@@ -50,8 +62,15 @@ public final class CrawlerClassifier {
         Map<String, Integer> ids = new LinkedHashMap<>();
         this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
         this.phoneIds = register(ids, DeviceHints.PHONE);
-        List<List<Integer>> byKeyword = new ArrayList<>();
         this.alwaysCandidates = new int[(rules.length >>> 5) + 1];
+        int pairs = 0;
+        for (CrawlerRule rule : rules) {
+            pairs += rule.keywords().size();
+        }
+        // (keyword id, rule) pairs in rule order, then grouped by keyword id with a counting sort.
+        int[] pairKeyword = new int[pairs];
+        int[] pairRule = new int[pairs];
+        int pair = 0;
         for (int r = 0; r < rules.length; r++) {
             CrawlerRule rule = rules[r];
             // Patterns run on the lower-cased User-Agent, so no engine needs its slower case-folding mode.
@@ -60,22 +79,23 @@ public final class CrawlerClassifier {
                 alwaysCandidates[r >>> 5] |= 1 << r;
             }
             for (String keyword : rule.keywords()) {
-                int id = idOf(ids, keyword);
-                while (byKeyword.size() <= id) {
-                    byKeyword.add(new ArrayList<>());
-                }
-                byKeyword.get(id).add(r);
+                pairKeyword[pair] = idOf(ids, keyword);
+                pairRule[pair++] = r;
             }
         }
         this.automaton = new KeywordAutomaton(new ArrayList<>(ids.keySet()));
-        this.rulesByKeyword = new int[ids.size()][];
+        this.keywordRuleStart = new int[ids.size() + 1];
+        this.keywordRules = new int[pairs];
+        for (int i = 0; i < pairs; i++) {
+            keywordRuleStart[pairKeyword[i] + 1]++;
+        }
         for (int id = 0; id < ids.size(); id++) {
-            List<Integer> owners = id < byKeyword.size() ? byKeyword.get(id) : List.of();
-            int[] ruleIds = new int[owners.size()];
-            for (int i = 0; i < ruleIds.length; i++) {
-                ruleIds[i] = owners.get(i);
-            }
-            rulesByKeyword[id] = ruleIds;
+            keywordRuleStart[id + 1] += keywordRuleStart[id];
+        }
+        int[] filled = new int[ids.size()];
+        for (int i = 0; i < pairs; i++) {
+            int id = pairKeyword[i];
+            keywordRules[keywordRuleStart[id] + filled[id]++] = pairRule[i];
         }
     }
 
@@ -119,16 +139,20 @@ public final class CrawlerClassifier {
     }
 
     private CrawlerRule decide(String userAgent, int[] hits, int[] candidates) {
-        System.arraycopy(alwaysCandidates, 0, candidates, 0, candidates.length);
+        // A plain loop: compiled to JavaScript, System.arraycopy's general path costs more than these few words.
+        for (int word = 0; word < candidates.length; word++) {
+            candidates[word] = alwaysCandidates[word];
+        }
         for (int word = 0; word < hits.length; word++) {
             int bits = hits[word];
             while (bits != 0) {
                 int id = (word << 5) + Integer.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (id >= rulesByKeyword.length) {
+                if (id >= keywordRuleStart.length - 1) {
                     continue;
                 }
-                for (int rule : rulesByKeyword[id]) {
+                for (int k = keywordRuleStart[id]; k < keywordRuleStart[id + 1]; k++) {
+                    int rule = keywordRules[k];
                     candidates[rule >>> 5] |= 1 << rule;
                 }
             }

@@ -16,8 +16,8 @@ public enum Device {
         return label;
     }
 
-    /** Parses a label case-insensitively; anything unknown (or null) is {@link #DESKTOP}. */
+    /** Parses a label, ignoring ASCII case; anything unknown (or null) is {@link #DESKTOP}. */
     public static Device fromLabel(String label) {
-        return label != null && label.trim().equalsIgnoreCase("mobile") ? MOBILE : DESKTOP;
+        return label != null && AsciiCase.lower(label.trim()).equals(MOBILE.label) ? MOBILE : DESKTOP;
     }
 }

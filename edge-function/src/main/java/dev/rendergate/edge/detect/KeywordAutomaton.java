@@ -22,10 +22,24 @@ final class KeywordAutomaton {
     private final int shift;
     private final int controlClass;
     private final int startOffset;
-    private final int[] jump;
-    private final int[][] outputs;
+    /**
+     * The transition table, a row of {@code classes} entries per state. An entry is the target state, with
+     * {@link #REPORTS} set when that state reports keywords: 16 bits halve the memory one scan walks,
+     * which is what a character costs.
+     */
+    private final char[] jump;
+    /**
+     * The keywords each state itself ends, as one flat list: state {@code s} owns {@code ownIds[ownStart[s]]}
+     * up to {@code ownStart[s + 1]}. An id is complemented when its keyword's tail must still be compared.
+     * Flat arrays instead of one array per state: in the JavaScript build every array is a typed array,
+     * and allocating hundreds of small ones was a large part of start-up.
+     */
+    private final int[] ownStart;
+    private final int[] ownIds;
+    /** For each state, the nearest state on its failure chain that owns keywords, or -1: a report walks it. */
+    private final int[] outputLink;
     private final int keywordCount;
-    private final char[][] tails;
+    private final String[] tails;
 
     /**
      * Only the first symbols of a keyword become automaton states; a longer keyword's tail is compared
@@ -33,15 +47,19 @@ final class KeywordAutomaton {
      */
     private static final int PREFIX = 8;
 
+    /** The bit of a table entry that says its target state reports keywords; the low 15 bits are the state. */
+    private static final char REPORTS = 0x8000;
+    private static final int STATE = 0x7fff;
+
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
         this.startClass = assignClasses(keywords);
         this.endClass = startClass + 1;
         this.controlClass = startClass + 2;
-        // Rows are a power of two wide so a row offset turns back into a state with a shift.
+        // Rows are a power of two wide so a state turns into its row offset with a shift.
         this.shift = 32 - Integer.numberOfLeadingZeros(startClass + 2);
         this.classes = 1 << shift;
-        this.tails = new char[keywords.size()][];
+        this.tails = new String[keywordCount];
         int maxStates = 1;
         for (String keyword : keywords) {
             maxStates += Math.min(keyword.length(), PREFIX);
@@ -51,9 +69,9 @@ final class KeywordAutomaton {
         int[] firstChild = new int[maxStates];
         int[] nextSibling = new int[maxStates];
         int[] edgeClass = new int[maxStates];
-        int[][] outs = new int[maxStates][];
+        int[] endState = new int[keywordCount];
         int states = 1;
-        for (int id = 0; id < keywords.size(); id++) {
+        for (int id = 0; id < keywordCount; id++) {
             int state = 0;
             String keyword = keywords.get(id);
             int symbols = Math.min(keyword.length(), PREFIX);
@@ -72,50 +90,66 @@ final class KeywordAutomaton {
                 }
                 state = child;
             }
+            endState[id] = state;
             if (keyword.length() > PREFIX) {
-                tails[id] = keyword.substring(PREFIX).toCharArray();
-                outs[state] = append(outs[state], ~id);
-            } else {
-                outs[state] = append(outs[state], id);
+                tails[id] = keyword.substring(PREFIX);
             }
         }
         // One extra state, entered on any control character: it reports the control bit and then
         // behaves like the root.
         int control = states;
-        this.outputs = Arrays.copyOf(outs, states + 1);
-        outputs[control] = new int[] {keywordCount};
+        if (control > STATE) {
+            throw new IllegalArgumentException(keywordCount + " keywords make " + (control + 1)
+                    + " automaton states; a table entry holds at most " + (STATE + 1) + ": shorten PREFIX");
+        }
+        this.ownStart = new int[control + 2];
+        this.ownIds = new int[keywordCount + 1];
+        for (int id = 0; id < keywordCount; id++) {
+            ownStart[endState[id] + 1]++;
+        }
+        ownStart[control + 1]++;
+        for (int state = 0; state <= control; state++) {
+            ownStart[state + 1] += ownStart[state];
+        }
+        int[] filled = new int[control + 1];
+        for (int id = 0; id < keywordCount; id++) {
+            int state = endState[id];
+            ownIds[ownStart[state] + filled[state]++] = tails[id] == null ? id : ~id;
+        }
+        ownIds[ownStart[control]] = keywordCount;
+        this.outputLink = new int[control + 1];
         this.jump = link(firstChild, nextSibling, edgeClass, states);
-        this.startOffset = jump[startClass] < 0 ? ~jump[startClass] : jump[startClass];
+        this.startOffset = (jump[startClass] & STATE) << shift;
     }
 
     /**
      * Breadth-first over the trie: each state's row starts as a copy of its failure state's finished row
-     * (one block copy), then its own children replace their entries, and their outputs take in their
-     * failure states'. Entries are row offsets (state times width), complemented when the target state
-     * reports keywords, so the scan does one load and no multiplication per character. Start-up is
-     * dominated by this pass, which is why it copies rows rather than visiting every entry.
+     * (one row copy), then its own children replace their entries, and their output links follow their
+     * failure states'. Start-up is dominated by this pass, which is why it copies rows rather than
+     * visiting every entry.
      */
-    private int[] link(int[] firstChild, int[] nextSibling, int[] edgeClass, int states) {
+    private char[] link(int[] firstChild, int[] nextSibling, int[] edgeClass, int states) {
         int control = states;
-        int[] table = new int[(control + 1) * classes];
+        char[] table = new char[(control + 1) * classes];
         int[] fail = new int[states];
         int[] queue = new int[states];
         int tail = 0;
+        Arrays.fill(outputLink, -1);
         // Every row is ultimately a copy of the root's, so this sends every state to the control state.
         table[controlClass] = entry(control);
         for (int child = firstChild[0]; child != 0; child = nextSibling[child]) {
             table[edgeClass[child]] = entry(child);
             queue[tail++] = child;
         }
-        System.arraycopy(table, 0, table, control * classes, classes);
+        copyRow(table, 0, control * classes);
         for (int head = 0; head < tail; head++) {
             int state = queue[head];
             int row = state * classes;
-            System.arraycopy(table, fail[state] * classes, table, row, classes);
+            copyRow(table, fail[state] * classes, row);
             for (int child = firstChild[state]; child != 0; child = nextSibling[child]) {
-                int inherited = table[row + edgeClass[child]];
-                fail[child] = (inherited < 0 ? ~inherited : inherited) >>> shift;
-                outputs[child] = merge(outputs[child], outputs[fail[child]]);
+                int failure = table[row + edgeClass[child]] & STATE;
+                fail[child] = failure;
+                outputLink[child] = owns(failure) ? failure : outputLink[failure];
                 table[row + edgeClass[child]] = entry(child);
                 queue[tail++] = child;
             }
@@ -123,8 +157,22 @@ final class KeywordAutomaton {
         return table;
     }
 
-    private int entry(int state) {
-        return outputs[state] == null ? state * classes : ~(state * classes);
+    /**
+     * A plain loop: compiled to JavaScript, System.arraycopy makes a typed-array view per call, and thousands
+     * of them were a third of this pass.
+     */
+    private void copyRow(char[] table, int from, int to) {
+        for (int i = 0; i < classes; i++) {
+            table[to + i] = table[from + i];
+        }
+    }
+
+    private boolean owns(int state) {
+        return ownStart[state] < ownStart[state + 1];
+    }
+
+    private char entry(int state) {
+        return (char) (owns(state) || outputLink[state] >= 0 ? state | REPORTS : state);
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
@@ -143,41 +191,48 @@ final class KeywordAutomaton {
      * character.
      */
     void scan(String text, int[] hits) {
-        int[] table = jump;
+        char[] table = jump;
         int[] classTable = classOf;
+        int width = shift;
         int offset = startOffset;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int next = table[offset + (c < 128 ? classTable[c] : 0)];
-            if (next < 0) {
-                next = ~next;
+            if (next >= REPORTS) {
+                next &= STATE;
                 report(next, text, i + 1, hits);
             }
-            offset = next;
+            offset = next << width;
         }
         int atEnd = table[offset + endClass];
-        if (atEnd < 0) {
-            report(~atEnd, text, n, hits);
+        if (atEnd >= REPORTS) {
+            report(atEnd & STATE, text, n, hits);
         }
     }
 
-    /** Records the keywords ending at {@code end}, checking the tails of long ones against the text. */
-    private void report(int offset, String text, int end, int[] hits) {
-        for (int id : outputs[offset >>> shift]) {
-            if (id < 0) {
-                id = ~id;
-                if (!tailMatches(tails[id], text, end)) {
-                    continue;
+    /**
+     * Records the keywords that {@code state} and the states of its output chain end, checking the tails of
+     * long ones against the text from {@code end}.
+     */
+    private void report(int state, String text, int end, int[] hits) {
+        for (int owner = state; owner >= 0; owner = outputLink[owner]) {
+            for (int k = ownStart[owner]; k < ownStart[owner + 1]; k++) {
+                int id = ownIds[k];
+                if (id < 0) {
+                    id = ~id;
+                    if (!tailMatches(tails[id], text, end)) {
+                        continue;
+                    }
                 }
+                hits[id >>> 5] |= 1 << id;
             }
-            hits[id >>> 5] |= 1 << id;
         }
     }
 
-    private static boolean tailMatches(char[] tail, String text, int from) {
-        int length = tail.length;
-        boolean anchoredAtEnd = tail[length - 1] == '$';
+    private static boolean tailMatches(String tail, String text, int from) {
+        int length = tail.length();
+        boolean anchoredAtEnd = tail.charAt(length - 1) == '$';
         if (anchoredAtEnd) {
             length--;
         }
@@ -189,7 +244,7 @@ final class KeywordAutomaton {
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + 32);
             }
-            if (c != tail[i]) {
+            if (c != tail.charAt(i)) {
                 return false;
             }
         }
@@ -199,8 +254,9 @@ final class KeywordAutomaton {
     private int assignClasses(List<String> keywords) {
         int next = 1;
         for (String keyword : keywords) {
-            int last = keyword.length() > 1 && keyword.endsWith("$") ? keyword.length() - 1 : keyword.length();
-            for (int i = keyword.startsWith("^") ? 1 : 0; i < Math.min(last, PREFIX); i++) {
+            int length = keyword.length();
+            int last = length > 1 && keyword.charAt(length - 1) == '$' ? length - 1 : length;
+            for (int i = keyword.charAt(0) == '^' ? 1 : 0; i < Math.min(last, PREFIX); i++) {
                 char c = keyword.charAt(i);
                 if (classOf[c] == 0) {
                     classOf[c] = next++;
@@ -215,25 +271,5 @@ final class KeywordAutomaton {
         }
         classOf[0x7f] = next + 2;
         return next;
-    }
-
-    private static int[] append(int[] ids, int id) {
-        if (ids == null) {
-            return new int[] {id};
-        }
-        int[] grown = Arrays.copyOf(ids, ids.length + 1);
-        grown[ids.length] = id;
-        return grown;
-    }
-
-    private static int[] merge(int[] own, int[] inherited) {
-        if (inherited == null) {
-            return own;
-        }
-        int[] merged = own;
-        for (int id : inherited) {
-            merged = append(merged, id);
-        }
-        return merged;
     }
 }

@@ -17,7 +17,7 @@ final class StandardRules {
 
     static List<CrawlerRule> all() {
         List<CrawlerRule> rules = new ArrayList<>();
-        rules.add(CrawlerRule.bot(TOOL, "rendergate-renderer", "rendergaterenderer"));
+        rules.add(CrawlerRule.bot(TOOL, CrawlerClassifier.RENDERER, "rendergaterenderer"));
         rules.addAll(NamedCrawlers.search());
         rules.addAll(NamedCrawlers.social());
         rules.addAll(NamedCrawlers.ai());
