@@ -57,7 +57,7 @@ public final class EdgeHeaders {
      * @return true when the {@code x-rendergate-bot} marker is present and not blank
      */
     public static boolean isMarked(EdgeRequest request) {
-        String bot = request.header(BOT).orElse("");
+        String bot = request.headerValue(BOT);
         return !bot.isBlank();
     }
 

@@ -1,6 +1,5 @@
 package dev.rendergate.edge.request;
 
-import dev.rendergate.edge.detect.AsciiCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,19 @@ public record EdgeRequest(
      * @return the first value, or empty when the header is absent
      */
     public Optional<String> header(String lowerName) {
-        List<EdgeHeader> values = headers.get(lowerName);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).value());
+        return Optional.ofNullable(((FrozenHeaders) headers).firstValue(lowerName));
+    }
+
+    /**
+     * Returns the first value of a header, or empty text; what the edge logic reads on every request,
+     * without the {@link Optional}.
+     *
+     * @param lowerName the header name in lower case
+     * @return the first value, or {@code ""} when the header is absent
+     */
+    public String headerValue(String lowerName) {
+        String value = ((FrozenHeaders) headers).firstValue(lowerName);
+        return value == null ? "" : value;
     }
 
     /**
@@ -114,22 +124,8 @@ public record EdgeRequest(
      * @return the copy, or this request when no header matches
      */
     public EdgeRequest withoutHeadersStartingWith(String lowerPrefix) {
-        LinkedHashMap<String, List<EdgeHeader>> kept = null;
-        for (String name : headers.keySet()) {
-            if (AsciiCase.lower(name).startsWith(lowerPrefix)) {
-                kept = new LinkedHashMap<>();
-                break;
-            }
-        }
-        if (kept == null) {
-            return this;
-        }
-        for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
-            if (!AsciiCase.lower(entry.getKey()).startsWith(lowerPrefix)) {
-                kept.put(entry.getKey(), entry.getValue());
-            }
-        }
-        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(kept), origin);
+        FrozenHeaders kept = ((FrozenHeaders) headers).withoutNamesStartingWith(lowerPrefix);
+        return kept == headers ? this : new EdgeRequest(clientIp, method, uri, querystring, kept, origin);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rendergate.edge.request;
 
+import dev.rendergate.edge.detect.AsciiCase;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,4 +22,32 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * @return the new map
      */
     FrozenHeaders with(String[] lowerNames, List<EdgeHeader> headers);
+
+    /**
+     * The first value of a header, without building its value list: the edge reads single values on every
+     * request.
+     *
+     * @param lowerName the header name in lower case
+     * @return the first value, or null when the header is absent or has no values
+     */
+    default String firstValue(String lowerName) {
+        List<EdgeHeader> values = get(lowerName);
+        return values == null || values.isEmpty() ? null : values.get(0).value();
+    }
+
+    /**
+     * This map without the headers whose lower-cased name starts with a prefix.
+     *
+     * @param lowerPrefix the prefix in lower case
+     * @return the new map, or this map when no name starts with the prefix
+     */
+    default FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
+        LinkedHashMap<String, List<EdgeHeader>> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : entrySet()) {
+            if (!AsciiCase.lower(entry.getKey()).startsWith(lowerPrefix)) {
+                kept.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return kept.size() == size() ? this : HeaderMap.adopt(kept);
+    }
 }

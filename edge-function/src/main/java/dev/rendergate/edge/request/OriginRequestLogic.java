@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 
 /**
  * The origin-request decision: marked crawler requests go to the prerender farm, all others are left
@@ -22,11 +23,25 @@ public final class OriginRequestLogic {
 
     private final EdgeConfig config;
     private final EdgeOrigin farm;
+    private final BinaryOperator<String> join;
 
     /**
      * @param config the deployment's configuration; its farm becomes the custom origin
      */
     public OriginRequestLogic(EdgeConfig config) {
+        this(config, joining());
+    }
+
+    /**
+     * For the JavaScript build, which joins the farm path with the engine's own strings: compiled to
+     * JavaScript, {@link String#concat} copies both strings through a typed array, which took half of a
+     * marked origin event's time.
+     *
+     * @param config the deployment's configuration
+     * @param join   joins two strings, as {@link String#concat} does
+     */
+    public OriginRequestLogic(EdgeConfig config, BinaryOperator<String> join) {
+        this.join = Objects.requireNonNull(join, "join");
         this.config = Objects.requireNonNull(config, "config");
         Map<String, String> customHeaders = new LinkedHashMap<>();
         if (!config.farmToken().isEmpty()) {
@@ -51,14 +66,14 @@ public final class OriginRequestLogic {
     }
 
     private EdgeRequest toFarm(EdgeRequest request) {
-        String host = request.header(EdgeHeaders.HOST).orElse("");
+        String host = request.headerValue(EdgeHeaders.HOST);
         if (host.isEmpty()) {
-            host = request.header(EdgeHeaders.HOST_HEADER).orElse("");
+            host = request.headerValue(EdgeHeaders.HOST_HEADER);
         }
         if (!isPlainHost(host)) {
             return request;
         }
-        String device = request.header(EdgeHeaders.DEVICE).orElse("");
+        String device = request.headerValue(EdgeHeaders.DEVICE);
         if (device.isEmpty()) {
             device = "desktop";
         }
@@ -68,7 +83,17 @@ public final class OriginRequestLogic {
         if (!config.farmToken().isEmpty()) {
             headers.add(new EdgeHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken()));
         }
-        return request.routedTo("/https://".concat(host).concat(request.uri()), farm, headers);
+        return request.routedTo(join.apply(join.apply("/https://", host), request.uri()), farm, headers);
+    }
+
+    // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.
+    private static BinaryOperator<String> joining() {
+        return new BinaryOperator<>() {
+            @Override
+            public String apply(String left, String right) {
+                return left.concat(right);
+            }
+        };
     }
 
     /** A DNS name or address with an optional port: nothing that could change the URL's meaning. */

@@ -29,16 +29,13 @@ record RequestPath(String normalized, String extension) {
     }
 
     private static String cutQuery(String uri) {
-        int end = uri.length();
-        int query = uri.indexOf('?');
-        if (query >= 0) {
-            end = query;
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                return uri.substring(0, i);
+            }
         }
-        int fragment = uri.indexOf('#');
-        if (fragment >= 0 && fragment < end) {
-            end = fragment;
-        }
-        return uri.substring(0, end);
+        return uri;
     }
 
     private static String decodeAscii(String path) {

@@ -68,12 +68,10 @@ public final class ViewerRequestLogic {
         if (isSkipped(path)) {
             return request;
         }
-        if (!isRenderer(request)) {
-            String userAgent = request.header(EdgeHeaders.USER_AGENT).orElse("");
-            Verdict verdict = classifier.apply(userAgent);
-            if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass())) {
-                return mark(request, verdict, userAgent);
-            }
+        String userAgent = request.headerValue(EdgeHeaders.USER_AGENT);
+        Verdict verdict = classifier.apply(userAgent);
+        if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass()) && !isRenderer(request, verdict)) {
+            return mark(request, verdict, userAgent);
         }
         return path.hasExtension() ? request : request.withUri(config.spaShell());
     }
@@ -90,10 +88,10 @@ public final class ViewerRequestLogic {
         return false;
     }
 
-    private static boolean isRenderer(EdgeRequest request) {
-        String userAgent = request.header(EdgeHeaders.USER_AGENT).orElse("");
-        return userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER)
-                || request.header(EdgeHeaders.PRERENDER).orElse("").trim().equals("1");
+    /** The farm's renderer: its User-Agent marker is the classifier's first rule, or it sent {@code X-Prerender: 1}. */
+    private static boolean isRenderer(EdgeRequest request, Verdict verdict) {
+        return verdict.name().equals(CrawlerClassifier.RENDERER)
+                || request.headerValue(EdgeHeaders.PRERENDER).trim().equals("1");
     }
 
     private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {
@@ -102,7 +100,7 @@ public final class ViewerRequestLogic {
                 new EdgeHeader(EdgeHeaders.CLASS_KEY, verdict.botClass().label()),
                 new EdgeHeader(EdgeHeaders.DEVICE_KEY, verdict.device().label()),
                 new EdgeHeader(EdgeHeaders.UA_KEY, userAgent),
-                new EdgeHeader(EdgeHeaders.HOST_KEY, request.header(EdgeHeaders.HOST_HEADER).orElse(""))));
+                new EdgeHeader(EdgeHeaders.HOST_KEY, request.headerValue(EdgeHeaders.HOST_HEADER))));
     }
 
     private static EdgeRequest stripMarkers(EdgeRequest request) {

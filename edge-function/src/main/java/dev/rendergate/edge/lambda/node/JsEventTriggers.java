@@ -6,6 +6,7 @@ import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
 import java.util.function.UnaryOperator;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
@@ -15,13 +16,18 @@ import org.teavm.jso.JSObject;
  */
 final class JsEventTriggers {
 
-    private final ViewerRequestLogic viewer;
-    private final OriginRequestLogic origin;
+    // Built once: a method reference taken per call would be an object allocated per event.
+    private final UnaryOperator<EdgeRequest> viewer;
+    private final UnaryOperator<EdgeRequest> origin;
 
     JsEventTriggers(EdgeConfig config, CrawlerClassifier classifier) {
-        this.viewer = new ViewerRequestLogic(config, classifier);
-        this.origin = new OriginRequestLogic(config);
+        this.viewer = new ViewerRequestLogic(config, classifier)::apply;
+        this.origin = new OriginRequestLogic(config, JsEventTriggers::join)::apply;
     }
+
+    /** Two strings joined by the engine: no copy through a typed array, as {@link String#concat} makes. */
+    @JSBody(params = {"left", "right"}, script = "return left + right;")
+    private static native String join(String left, String right);
 
     /** Either trigger, chosen by the event type; other event types get their request back unchanged. */
     JSObject handle(JSObject event) {
@@ -37,12 +43,12 @@ final class JsEventTriggers {
 
     /** The viewer-request trigger, whatever the event type says. */
     JSObject viewer(JSObject event) {
-        return run(event, viewer::apply);
+        return run(event, viewer);
     }
 
     /** The origin-request trigger, whatever the event type says. */
     JSObject origin(JSObject event) {
-        return run(event, origin::apply);
+        return run(event, origin);
     }
 
     /** One trigger's logic over the event's request; fails open to the request as it came. */

@@ -7,7 +7,6 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -24,14 +23,22 @@ import org.teavm.jso.JSObject;
  */
 final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
 
+    private static final String[] NO_NAMES = {};
+    private static final EdgeHeader[] NO_HEADERS = {};
+
     private final JSObject headers;
-    /** Headers set by the logic, by lower-case name, in the order they were first set; empty for none. */
-    private final LinkedHashMap<String, List<EdgeHeader>> set;
+    /**
+     * Headers set by the logic, each to one value, in the order they were first set: their lower-case names
+     * and the headers. A few at most, so plain arrays, searched in order.
+     */
+    private final String[] setNames;
+    private final EdgeHeader[] setHeaders;
     private String[] names;
 
-    private JsHeaderMap(JSObject headers, LinkedHashMap<String, List<EdgeHeader>> set) {
+    private JsHeaderMap(JSObject headers, String[] setNames, EdgeHeader[] setHeaders) {
         this.headers = headers;
-        this.set = set;
+        this.setNames = setNames;
+        this.setHeaders = setHeaders;
     }
 
     /**
@@ -39,26 +46,54 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
      * @return a view of it, or null when it is not canonical and must be converted as a whole
      */
     static JsHeaderMap over(JSObject headers) {
-        return isCanonical(headers) ? new JsHeaderMap(headers, new LinkedHashMap<>()) : null;
+        return isCanonical(headers) ? new JsHeaderMap(headers, NO_NAMES, NO_HEADERS) : null;
     }
 
     /** @return the header object to hand back: the event's own, or a copy with the set headers replaced */
     JSObject toJs() {
-        if (set.isEmpty()) {
+        if (setNames.length == 0) {
             return headers;
         }
         JSObject copy = shallowCopy(headers);
-        JsRequestEvent.putHeaders(copy, set);
+        for (int i = 0; i < setNames.length; i++) {
+            JsRequestEvent.putHeader(copy, setNames[i], setHeaders[i]);
+        }
         return copy;
     }
 
     @Override
     public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> values) {
-        LinkedHashMap<String, List<EdgeHeader>> more = new LinkedHashMap<>(set);
-        for (int i = 0; i < lowerNames.length; i++) {
-            more.put(lowerNames[i], List.of(values.get(i)));
+        // Filled by hand: compiled to JavaScript, Arrays.copyOf goes through reflection.
+        String[] moreNames = new String[setNames.length + lowerNames.length];
+        EdgeHeader[] moreHeaders = new EdgeHeader[moreNames.length];
+        int count = 0;
+        for (; count < setNames.length; count++) {
+            moreNames[count] = setNames[count];
+            moreHeaders[count] = setHeaders[count];
         }
-        return new JsHeaderMap(headers, more);
+        for (int i = 0; i < lowerNames.length; i++) {
+            int at = indexOf(moreNames, count, lowerNames[i]);
+            if (at < 0) {
+                at = count++;
+                moreNames[at] = lowerNames[i];
+            }
+            moreHeaders[at] = values.get(i);
+        }
+        if (count < moreNames.length) {
+            moreNames = Arrays.copyOf(moreNames, count);
+            moreHeaders = Arrays.copyOf(moreHeaders, count);
+        }
+        return new JsHeaderMap(headers, moreNames, moreHeaders);
+    }
+
+    /** The position of {@code name} among the first {@code count} names, or -1. */
+    private static int indexOf(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -67,9 +102,9 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             return null;
         }
         String name = (String) key;
-        List<EdgeHeader> own = set.get(name);
-        if (own != null) {
-            return own;
+        int own = indexOf(setNames, setNames.length, name);
+        if (own >= 0) {
+            return List.of(setHeaders[own]);
         }
         int count = count(headers, name);
         if (count < 0) {
@@ -86,8 +121,33 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     }
 
     @Override
+    public String firstValue(String lowerName) {
+        int own = indexOf(setNames, setNames.length, lowerName);
+        if (own >= 0) {
+            return setHeaders[own].value();
+        }
+        return firstValue(headers, lowerName);
+    }
+
+    /** Names in a canonical object are lower case already, so only a name with the prefix costs a copy. */
+    @Override
+    public FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
+        if (!anyNameStartsWith(headers, lowerPrefix)) {
+            boolean setWithPrefix = false;
+            for (String name : setNames) {
+                setWithPrefix |= name.startsWith(lowerPrefix);
+            }
+            if (!setWithPrefix) {
+                return this;
+            }
+        }
+        return FrozenHeaders.super.withoutNamesStartingWith(lowerPrefix);
+    }
+
+    @Override
     public boolean containsKey(Object key) {
-        return key instanceof String && (set.containsKey(key) || count(headers, (String) key) >= 0);
+        return key instanceof String
+                && (indexOf(setNames, setNames.length, (String) key) >= 0 || count(headers, (String) key) >= 0);
     }
 
     @Override
@@ -146,7 +206,7 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
         if (names == null) {
             String[] own = keys(headers);
             List<String> added = new ArrayList<>();
-            for (String name : set.keySet()) {
+            for (String name : setNames) {
                 if (count(headers, name) < 0) {
                     added.add(name);
                 }
@@ -169,7 +229,10 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             + "var own = Object.prototype.hasOwnProperty;"
             + "for (var name in headers) {"
             + "  if (!own.call(headers, name)) continue;"
-            + "  if (/[A-Z]/.test(name)) return false;"
+            + "  for (var c = 0; c < name.length; c++) {"
+            + "    var code = name.charCodeAt(c);"
+            + "    if (code >= 65 && code <= 90) return false;"
+            + "  }"
             + "  var items = headers[name];"
             + "  if (!Array.isArray(items)) return false;"
             + "  for (var i = 0; i < items.length; i++) {"
@@ -205,6 +268,17 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     @JSBody(params = {"headers", "name"}, script = "return Object.prototype.hasOwnProperty.call(headers, name)"
             + " ? headers[name].length : -1;")
     private static native int count(JSObject headers, String name);
+
+    /** The first item's value of an own member, or null; the object is canonical, so items are {key, value}. */
+    @JSBody(params = {"headers", "name"}, script = "if (!Object.prototype.hasOwnProperty.call(headers, name)) return null;"
+            + "var items = headers[name]; return items.length > 0 ? items[0].value : null;")
+    private static native String firstValue(JSObject headers, String name);
+
+    @JSBody(params = {"headers", "prefix"}, script = "for (var name in headers) {"
+            + "  if (Object.prototype.hasOwnProperty.call(headers, name) && name.startsWith(prefix)) return true;"
+            + "}"
+            + "return false;")
+    private static native boolean anyNameStartsWith(JSObject headers, String prefix);
 
     @JSBody(params = {"headers", "name", "index"}, script = "return headers[name][index].key;")
     private static native String key(JSObject headers, String name, int index);

@@ -121,7 +121,7 @@ final class JsRequestEvent {
     }
 
     /** Sets each header on a CloudFront header object as its array of {@code {key, value}} items. */
-    static void putHeaders(JSObject object, Map<String, List<EdgeHeader>> headers) {
+    private static void putHeaders(JSObject object, Map<String, List<EdgeHeader>> headers) {
         for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
             JSObject values = newArrayMember(object, entry.getKey());
             for (EdgeHeader header : entry.getValue()) {
@@ -130,10 +130,15 @@ final class JsRequestEvent {
         }
     }
 
+    /** Sets one header with a single value: {@code object[name] = [{key, value}]}. */
+    static void putHeader(JSObject object, String name, EdgeHeader header) {
+        putSingleHeader(object, name, header.key(), header.value());
+    }
+
     private static JSObject originObject(EdgeOrigin origin) {
         JSObject customHeaders = newObject();
         for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
-            pushHeader(newArrayMember(customHeaders, AsciiCase.lower(entry.getKey())), entry.getKey(), entry.getValue());
+            putSingleHeader(customHeaders, AsciiCase.lower(entry.getKey()), entry.getKey(), entry.getValue());
         }
         return customOriginObject(customHeaders, origin.domainName(), EdgeOrigin.KEEPALIVE_TIMEOUT_SECONDS,
                 origin.path(), origin.port(), origin.protocol(), origin.readTimeoutSeconds(), EdgeOrigin.SSL_PROTOCOL);
@@ -223,6 +228,15 @@ final class JsRequestEvent {
 
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
     private static native void pushHeader(JSObject array, String key, String value);
+
+    /** As {@link #newArrayMember} with one item, in one call. */
+    @JSBody(params = {"object", "name", "key", "value"}, script = "var a = [{key: key, value: value}];"
+            + "if (name === '__proto__') {"
+            + "  Object.defineProperty(object, name, {value: a, enumerable: true, writable: true, configurable: true});"
+            + "} else {"
+            + "  object[name] = a;"
+            + "}")
+    private static native void putSingleHeader(JSObject object, String name, String key, String value);
 
     @JSBody(params = {"customHeaders", "domainName", "keepaliveTimeout", "path", "port", "protocol", "readTimeout",
             "sslProtocol"}, script = "return {custom: {customHeaders: customHeaders, domainName: domainName,"
