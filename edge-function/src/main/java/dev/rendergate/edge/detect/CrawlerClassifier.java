@@ -12,9 +12,12 @@ import java.util.Map;
  * <p>One case-folding keyword pass over the User-Agent finds the candidate rules; a typical browser hits
  * no rule keyword and is decided by that pass alone. Candidates are then tried in table order, running a
  * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent, one of
- * {@value #MAX_LENGTH} characters or more, or one holding ASCII control characters gets a fixed
- * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua}) without any
- * pattern work; no browser sends such a header. Instances are immutable and thread-safe.
+ * {@value #MAX_LENGTH} characters or more, one holding ASCII control characters, or one in which keywords
+ * end at more than {@value KeywordAutomaton#MAX_REPORTING_POSITIONS} positions gets a fixed
+ * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua},
+ * {@code flooded-ua}) without any pattern work; no browser sends such a header (the labelled corpus's most
+ * is 16 such positions). The first of those limits the text reaches decides. Instances are immutable
+ * and thread-safe.
  */
 public final class CrawlerClassifier {
 
@@ -30,6 +33,7 @@ public final class CrawlerClassifier {
     static final String EMPTY = "empty-ua";
     static final String OVERSIZED = "oversized-ua";
     static final String MALFORMED = "malformed-ua";
+    static final String FLOODED = "flooded-ua";
 
     private final CrawlerRule[] rules;
     private final UaMatcher[] matchers;
@@ -125,7 +129,9 @@ public final class CrawlerClassifier {
         int[][] buffers = scratch.get();
         int[] hits = buffers[0];
         Arrays.fill(hits, 0);
-        automaton.scan(userAgent, hits);
+        if (!automaton.scan(userAgent, hits)) {
+            return Verdict.bot(BotClass.TOOL, FLOODED, Device.DESKTOP);
+        }
         int control = automaton.keywordCount();
         if ((hits[control >>> 5] & (1 << control)) != 0) {
             return Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);

@@ -22,12 +22,14 @@ final class KeywordAutomaton {
     private final int shift;
     private final int controlClass;
     private final int startOffset;
+    /** The state entered on an ASCII control character. */
+    private final int controlState;
     /**
-     * The transition table, a row of {@code classes} entries per state. An entry is the target state, with
-     * {@link #REPORTS} set when that state reports keywords: 16 bits halve the memory one scan walks,
-     * which is what a character costs.
+     * The transition table, a row of {@code classes} entries per state. An entry is the target state's row
+     * offset (state times row width), complemented when that state reports keywords, so a character costs
+     * one load and no arithmetic beyond an add.
      */
-    private final char[] jump;
+    private final int[] jump;
     /**
      * The keywords each state itself ends, as one flat list: state {@code s} owns {@code ownIds[ownStart[s]]}
      * up to {@code ownStart[s + 1]}. An id is complemented when its keyword's tail must still be compared.
@@ -47,16 +49,20 @@ final class KeywordAutomaton {
      */
     private static final int PREFIX = 8;
 
-    /** The bit of a table entry that says its target state reports keywords; the low 15 bits are the state. */
-    private static final char REPORTS = 0x8000;
-    private static final int STATE = 0x7fff;
+    /**
+     * A scan stops once this many positions have reported keywords. The labelled corpus's most is 16 (a
+     * 211-character User-Agent); only a User-Agent built to repeat keywords gets near, and stopping bounds
+     * the work such input can make per character scanned.
+     */
+    static final int MAX_REPORTING_POSITIONS = 128;
+
 
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
         this.startClass = assignClasses(keywords);
         this.endClass = startClass + 1;
         this.controlClass = startClass + 2;
-        // Rows are a power of two wide so a state turns into its row offset with a shift.
+        // Rows are a power of two wide so a row offset turns back into its state with a shift.
         this.shift = 32 - Integer.numberOfLeadingZeros(startClass + 2);
         this.classes = 1 << shift;
         this.tails = new String[keywordCount];
@@ -98,10 +104,7 @@ final class KeywordAutomaton {
         // One extra state, entered on any control character: it reports the control bit and then
         // behaves like the root.
         int control = states;
-        if (control > STATE) {
-            throw new IllegalArgumentException(keywordCount + " keywords make " + (control + 1)
-                    + " automaton states; a table entry holds at most " + (STATE + 1) + ": shorten PREFIX");
-        }
+        this.controlState = control;
         this.ownStart = new int[control + 2];
         this.ownIds = new int[keywordCount + 1];
         for (int id = 0; id < keywordCount; id++) {
@@ -119,7 +122,7 @@ final class KeywordAutomaton {
         ownIds[ownStart[control]] = keywordCount;
         this.outputLink = new int[control + 1];
         this.jump = link(firstChild, nextSibling, edgeClass, states);
-        this.startOffset = (jump[startClass] & STATE) << shift;
+        this.startOffset = offsetOf(jump[startClass]);
     }
 
     /**
@@ -128,9 +131,9 @@ final class KeywordAutomaton {
      * failure states'. Start-up is dominated by this pass, which is why it copies rows rather than
      * visiting every entry.
      */
-    private char[] link(int[] firstChild, int[] nextSibling, int[] edgeClass, int states) {
+    private int[] link(int[] firstChild, int[] nextSibling, int[] edgeClass, int states) {
         int control = states;
-        char[] table = new char[(control + 1) * classes];
+        int[] table = new int[(control + 1) * classes];
         int[] fail = new int[states];
         int[] queue = new int[states];
         int tail = 0;
@@ -147,7 +150,7 @@ final class KeywordAutomaton {
             int row = state * classes;
             copyRow(table, fail[state] * classes, row);
             for (int child = firstChild[state]; child != 0; child = nextSibling[child]) {
-                int failure = table[row + edgeClass[child]] & STATE;
+                int failure = offsetOf(table[row + edgeClass[child]]) >>> shift;
                 fail[child] = failure;
                 outputLink[child] = owns(failure) ? failure : outputLink[failure];
                 table[row + edgeClass[child]] = entry(child);
@@ -161,7 +164,7 @@ final class KeywordAutomaton {
      * A plain loop: compiled to JavaScript, System.arraycopy makes a typed-array view per call, and thousands
      * of them were a third of this pass.
      */
-    private void copyRow(char[] table, int from, int to) {
+    private void copyRow(int[] table, int from, int to) {
         for (int i = 0; i < classes; i++) {
             table[to + i] = table[from + i];
         }
@@ -171,8 +174,13 @@ final class KeywordAutomaton {
         return ownStart[state] < ownStart[state + 1];
     }
 
-    private char entry(int state) {
-        return (char) (owns(state) || outputLink[state] >= 0 ? state | REPORTS : state);
+    private int entry(int state) {
+        int offset = state * classes;
+        return owns(state) || outputLink[state] >= 0 ? ~offset : offset;
+    }
+
+    private static int offsetOf(int entry) {
+        return entry < 0 ? ~entry : entry;
     }
 
     /** Number of keywords; hit bitsets are sized for it. */
@@ -188,27 +196,39 @@ final class KeywordAutomaton {
     /**
      * Scans {@code text} and sets in {@code hits} (from {@link #newHits}, zeroed) the bit of every keyword
      * found, plus one extra bit at index {@link #keywordCount()} when the text holds an ASCII control
-     * character.
+     * character, where the scan ends.
+     *
+     * @return false when the scan stopped early, after {@value #MAX_REPORTING_POSITIONS} positions reported
+     *     keywords; {@code hits} then holds what was found up to there
      */
-    void scan(String text, int[] hits) {
-        char[] table = jump;
+    boolean scan(String text, int[] hits) {
+        int[] table = jump;
         int[] classTable = classOf;
-        int width = shift;
         int offset = startOffset;
+        int reporting = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int next = table[offset + (c < 128 ? classTable[c] : 0)];
-            if (next >= REPORTS) {
-                next &= STATE;
-                report(next, text, i + 1, hits);
+            if (next < 0) {
+                next = ~next;
+                if (++reporting > MAX_REPORTING_POSITIONS) {
+                    return false;
+                }
+                int state = next >>> shift;
+                report(state, text, i + 1, hits);
+                if (state == controlState) {
+                    // The verdict is decided (malformed); the rest of the text cannot change it.
+                    return true;
+                }
             }
-            offset = next << width;
+            offset = next;
         }
         int atEnd = table[offset + endClass];
-        if (atEnd >= REPORTS) {
-            report(atEnd & STATE, text, n, hits);
+        if (atEnd < 0) {
+            report(~atEnd >>> shift, text, n, hits);
         }
+        return true;
     }
 
     /**

@@ -47,11 +47,25 @@ class CrawlerClassifierAdversarialTest {
         assertThat(classifier.classify(inputs.get("8 KB of a")).name()).isEqualTo("oversized-ua");
         assertThat(classifier.classify(inputs.get("just under 8 KB of a")).name()).isEqualTo("non-browser");
         assertThat(classifier.classify(inputs.get("Mozilla/5.0 ( repeated"))).isEqualTo(Verdict.human(Device.DESKTOP));
+        assertThat(classifier.classify(inputs.get("nested parentheses"))).isEqualTo(Verdict.human(Device.DESKTOP));
         assertThat(classifier.classify(inputs.get("control characters")).name()).isEqualTo("malformed-ua");
-        assertThat(classifier.classify(inputs.get("bot repeated")).name()).isEqualTo("generic-bot");
+        for (String flood : new String[] {"every rule keyword prefix repeated", "android robot repeated",
+            "bot repeated"}) {
+            assertThat(classifier.classify(inputs.get(flood))).as(flood)
+                    .isEqualTo(Verdict.bot(BotClass.TOOL, "flooded-ua", Device.DESKTOP));
+        }
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             assertThat(classifier.classify(input.getValue())).as(input.getKey()).isNotNull();
         }
+    }
+
+    @Test
+    void classify_keywordsAtManyPositions_stopsTheScanAtTheBound() {
+        String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        // Each " bot" ends the keyword "bot" once: the User-Agent's own matches plus 100 stay under the bound.
+        assertThat(classifier.classify(googlebot + " bot".repeat(100)).name()).isEqualTo("googlebot");
+        assertThat(classifier.classify(googlebot + " bot".repeat(KeywordAutomaton.MAX_REPORTING_POSITIONS)))
+                .isEqualTo(Verdict.bot(BotClass.TOOL, "flooded-ua", Device.DESKTOP));
     }
 
     @Test

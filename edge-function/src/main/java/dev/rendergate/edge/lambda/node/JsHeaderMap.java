@@ -4,8 +4,6 @@ import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.FrozenHeaders;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -15,30 +13,20 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * The request's headers read in place from the event's own header object, for events whose header object
- * is already in the form the edge would write back (see {@link #isCanonical}). Only the headers the logic
- * asks for become Java values. Headers the logic sets are kept beside the object ({@link #with}), so the
- * result is the event's object as it is, or a shallow copy of it with just those members replaced: no
- * request converts its other headers. The event object is never modified.
+ * The request's headers read in place from a CloudFront header object in the form the edge would write
+ * back (see {@link #isCanonical}). Only the headers the logic asks for become Java values. Setting or
+ * removing headers makes a shallow copy of the object with just those members changed, so the result is
+ * the event's own object or such a copy: no request converts its other headers, and the event object is
+ * never modified.
  */
 final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
 
-    private static final String[] NO_NAMES = {};
-    private static final EdgeHeader[] NO_HEADERS = {};
-
+    /** Canonical, and never changed once this map holds it. */
     private final JSObject headers;
-    /**
-     * Headers set by the logic, each to one value, in the order they were first set: their lower-case names
-     * and the headers. A few at most, so plain arrays, searched in order.
-     */
-    private final String[] setNames;
-    private final EdgeHeader[] setHeaders;
     private String[] names;
 
-    private JsHeaderMap(JSObject headers, String[] setNames, EdgeHeader[] setHeaders) {
+    private JsHeaderMap(JSObject headers) {
         this.headers = headers;
-        this.setNames = setNames;
-        this.setHeaders = setHeaders;
     }
 
     /**
@@ -46,54 +34,30 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
      * @return a view of it, or null when it is not canonical and must be converted as a whole
      */
     static JsHeaderMap over(JSObject headers) {
-        return isCanonical(headers) ? new JsHeaderMap(headers, NO_NAMES, NO_HEADERS) : null;
+        return isCanonical(headers) ? new JsHeaderMap(headers) : null;
     }
 
-    /** @return the header object to hand back: the event's own, or a copy with the set headers replaced */
+    /** @return the header object to hand back: the event's own, or the copy the logic's changes made */
     JSObject toJs() {
-        if (setNames.length == 0) {
-            return headers;
-        }
-        JSObject copy = shallowCopy(headers);
-        for (int i = 0; i < setNames.length; i++) {
-            JsRequestEvent.putHeader(copy, setNames[i], setHeaders[i]);
-        }
-        return copy;
+        return headers;
     }
 
+    /** A JavaScript object keeps an existing member in its place when it is set again, as this method must. */
     @Override
     public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> values) {
-        // Filled by hand: compiled to JavaScript, Arrays.copyOf goes through reflection.
-        String[] moreNames = new String[setNames.length + lowerNames.length];
-        EdgeHeader[] moreHeaders = new EdgeHeader[moreNames.length];
-        int count = 0;
-        for (; count < setNames.length; count++) {
-            moreNames[count] = setNames[count];
-            moreHeaders[count] = setHeaders[count];
-        }
+        JSObject copy = shallowCopy(headers);
         for (int i = 0; i < lowerNames.length; i++) {
-            int at = indexOf(moreNames, count, lowerNames[i]);
-            if (at < 0) {
-                at = count++;
-                moreNames[at] = lowerNames[i];
-            }
-            moreHeaders[at] = values.get(i);
+            EdgeHeader header = values.get(i);
+            JsRequestEvent.putSingleHeader(copy, lowerNames[i], header.key(), header.value());
         }
-        if (count < moreNames.length) {
-            moreNames = Arrays.copyOf(moreNames, count);
-            moreHeaders = Arrays.copyOf(moreHeaders, count);
-        }
-        return new JsHeaderMap(headers, moreNames, moreHeaders);
+        return new JsHeaderMap(copy);
     }
 
-    /** The position of {@code name} among the first {@code count} names, or -1. */
-    private static int indexOf(String[] names, int count, String name) {
-        for (int i = 0; i < count; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+    /** Names in a canonical object are lower case already, so they are compared as they are. */
+    @Override
+    public FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
+        JSObject kept = withoutPrefix(headers, lowerPrefix);
+        return kept == headers ? this : new JsHeaderMap(kept);
     }
 
     @Override
@@ -102,10 +66,6 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             return null;
         }
         String name = (String) key;
-        int own = indexOf(setNames, setNames.length, name);
-        if (own >= 0) {
-            return List.of(setHeaders[own]);
-        }
         int count = count(headers, name);
         if (count < 0) {
             return null;
@@ -122,32 +82,12 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
 
     @Override
     public String firstValue(String lowerName) {
-        int own = indexOf(setNames, setNames.length, lowerName);
-        if (own >= 0) {
-            return setHeaders[own].value();
-        }
         return firstValue(headers, lowerName);
-    }
-
-    /** Names in a canonical object are lower case already, so only a name with the prefix costs a copy. */
-    @Override
-    public FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
-        if (!anyNameStartsWith(headers, lowerPrefix)) {
-            boolean setWithPrefix = false;
-            for (String name : setNames) {
-                setWithPrefix |= name.startsWith(lowerPrefix);
-            }
-            if (!setWithPrefix) {
-                return this;
-            }
-        }
-        return FrozenHeaders.super.withoutNamesStartingWith(lowerPrefix);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String
-                && (indexOf(setNames, setNames.length, (String) key) >= 0 || count(headers, (String) key) >= 0);
+        return key instanceof String && count(headers, (String) key) >= 0;
     }
 
     @Override
@@ -201,20 +141,9 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
         }
     }
 
-    /** The object's names, then the names the logic added, as a LinkedHashMap would order them. */
     private String[] names() {
         if (names == null) {
-            String[] own = keys(headers);
-            List<String> added = new ArrayList<>();
-            for (String name : setNames) {
-                if (count(headers, name) < 0) {
-                    added.add(name);
-                }
-            }
-            names = Arrays.copyOf(own, own.length + added.size());
-            for (int i = 0; i < added.size(); i++) {
-                names[own.length + i] = added.get(i);
-            }
+            names = keys(headers);
         }
         return names;
     }
@@ -274,11 +203,21 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             + "var items = headers[name]; return items.length > 0 ? items[0].value : null;")
     private static native String firstValue(JSObject headers, String name);
 
-    @JSBody(params = {"headers", "prefix"}, script = "for (var name in headers) {"
-            + "  if (Object.prototype.hasOwnProperty.call(headers, name) && name.startsWith(prefix)) return true;"
+    /**
+     * The object itself when no member name starts with {@code prefix}, else a copy without those members
+     * (defined member by member, so a header called {@code __proto__} stays a header).
+     */
+    @JSBody(params = {"headers", "prefix"}, script = "var names = Object.keys(headers); var i = 0;"
+            + "while (i < names.length && !names[i].startsWith(prefix)) i++;"
+            + "if (i === names.length) return headers;"
+            + "var copy = {};"
+            + "for (i = 0; i < names.length; i++) {"
+            + "  if (names[i].startsWith(prefix)) continue;"
+            + "  Object.defineProperty(copy, names[i],"
+            + "      {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
             + "}"
-            + "return false;")
-    private static native boolean anyNameStartsWith(JSObject headers, String prefix);
+            + "return copy;")
+    private static native JSObject withoutPrefix(JSObject headers, String prefix);
 
     @JSBody(params = {"headers", "name", "index"}, script = "return headers[name][index].key;")
     private static native String key(JSObject headers, String name, int index);

@@ -130,11 +130,6 @@ final class JsRequestEvent {
         }
     }
 
-    /** Sets one header with a single value: {@code object[name] = [{key, value}]}. */
-    static void putHeader(JSObject object, String name, EdgeHeader header) {
-        putSingleHeader(object, name, header.key(), header.value());
-    }
-
     private static JSObject originObject(EdgeOrigin origin) {
         JSObject customHeaders = newObject();
         for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
@@ -229,14 +224,14 @@ final class JsRequestEvent {
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
     private static native void pushHeader(JSObject array, String key, String value);
 
-    /** As {@link #newArrayMember} with one item, in one call. */
+    /** Sets one header to a single value, {@code object[name] = [{key, value}]}, as {@link #newArrayMember} does. */
     @JSBody(params = {"object", "name", "key", "value"}, script = "var a = [{key: key, value: value}];"
             + "if (name === '__proto__') {"
             + "  Object.defineProperty(object, name, {value: a, enumerable: true, writable: true, configurable: true});"
             + "} else {"
             + "  object[name] = a;"
             + "}")
-    private static native void putSingleHeader(JSObject object, String name, String key, String value);
+    static native void putSingleHeader(JSObject object, String name, String key, String value);
 
     @JSBody(params = {"customHeaders", "domainName", "keepaliveTimeout", "path", "port", "protocol", "readTimeout",
             "sslProtocol"}, script = "return {custom: {customHeaders: customHeaders, domainName: domainName,"
