@@ -207,22 +207,31 @@ final class KeywordAutomaton {
         int offset = startOffset;
         int reporting = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int next = table[offset + (c < 128 ? classTable[c] : 0)];
+        int i = 0;
+        while (i < n) {
+            int next = 0;
+            // Runs until a state that reports, with no call inside: compiled to JavaScript, that lets the
+            // engine keep the table and the string at hand instead of reloading them per character.
+            while (i < n) {
+                char c = text.charAt(i++);
+                next = table[offset + (c < 128 ? classTable[c] : 0)];
+                if (next < 0) {
+                    break;
+                }
+                offset = next;
+            }
             if (next < 0) {
-                next = ~next;
+                offset = ~next;
                 if (++reporting > MAX_REPORTING_POSITIONS) {
                     return false;
                 }
-                int state = next >>> shift;
-                report(state, text, i + 1, hits);
+                int state = offset >>> shift;
+                report(state, text, i, hits);
                 if (state == controlState) {
                     // The verdict is decided (malformed); the rest of the text cannot change it.
                     return true;
                 }
             }
-            offset = next;
         }
         int atEnd = table[offset + endClass];
         if (atEnd < 0) {
