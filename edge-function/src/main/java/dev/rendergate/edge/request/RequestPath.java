@@ -19,23 +19,25 @@ record RequestPath(String normalized, String extension) {
     private static final int MAX_EXTENSION = 16;
 
     static RequestPath of(String uri) {
-        String path = cutQuery(uri);
-        String normalized = AsciiCase.lower(decodeAscii(path));
+        // One pass finds the end of the path and whether it needs decoding or lower-casing: most paths need
+        // neither and are their own normalised form.
+        int end = uri.length();
+        boolean plain = true;
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+            plain &= c != '%' && (c < 'A' || c > 'Z');
+        }
+        String path = end == uri.length() ? uri : uri.substring(0, end);
+        String normalized = plain ? path : AsciiCase.lower(decodeAscii(path));
         return new RequestPath(normalized, extensionOf(normalized));
     }
 
     boolean hasExtension() {
         return !extension.isEmpty();
-    }
-
-    private static String cutQuery(String uri) {
-        for (int i = 0; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (c == '?' || c == '#') {
-                return uri.substring(0, i);
-            }
-        }
-        return uri;
     }
 
     private static String decodeAscii(String path) {
@@ -79,9 +81,16 @@ record RequestPath(String normalized, String extension) {
      * segment; so {@code /v1.2}, {@code /doctors/17-dr.-smith} and {@code /.well-known/} have none.
      */
     private static String extensionOf(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        if (dot <= slash + 1 || dot == path.length() - 1 || path.length() - dot - 1 > MAX_EXTENSION) {
+        int dot = -1;
+        for (int i = path.length() - 1; i >= 0 && path.charAt(i) != '/'; i--) {
+            if (path.charAt(i) == '.') {
+                dot = i;
+                break;
+            }
+        }
+        // No dot in the last segment, a dot that starts it (a dot-file), or one that ends it: no extension.
+        if (dot < 1 || path.charAt(dot - 1) == '/' || dot == path.length() - 1
+                || path.length() - dot - 1 > MAX_EXTENSION) {
             return "";
         }
         boolean letter = false;
