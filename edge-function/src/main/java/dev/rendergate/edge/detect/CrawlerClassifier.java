@@ -13,7 +13,8 @@ import java.util.Map;
  * no rule keyword and is decided by that pass alone. Candidates are then tried in table order, running a
  * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent, one of
  * {@value #MAX_LENGTH} characters or more, one holding ASCII control characters, or one in which keywords
- * end at more than {@value KeywordAutomaton#MAX_REPORTING_POSITIONS} positions gets a fixed
+ * (or the first characters of long ones) end at more than {@value KeywordAutomaton#MAX_REPORTING_POSITIONS}
+ * positions gets a fixed
  * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua},
  * {@code flooded-ua}) without any pattern work; no browser sends such a header (the labelled corpus's most
  * is 16 such positions). The first of those limits the text reaches decides. Instances are immutable
@@ -24,9 +25,12 @@ public final class CrawlerClassifier {
     /** User-Agents this long or longer are not inspected: no browser or documented crawler sends one. */
     public static final int MAX_LENGTH = 8192;
 
+    /** The token the farm's renderer puts in its User-Agent. */
+    public static final String RENDERER_UA_MARKER = "RendergateRenderer";
+
     /**
-     * The verdict name for the farm's own renderer, whose User-Agent carries the marker {@code RendergateRenderer}:
-     * the first rule, so no other rule can claim such a User-Agent, and the edge never sends it to the farm again.
+     * The verdict name for a User-Agent carrying {@link #RENDERER_UA_MARKER} (in any case): the first rule,
+     * so no other rule can claim the farm's own renderer.
      */
     public static final String RENDERER = "rendergate-renderer";
 

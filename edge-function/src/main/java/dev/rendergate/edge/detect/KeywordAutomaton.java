@@ -26,8 +26,8 @@ final class KeywordAutomaton {
     private final int controlState;
     /**
      * The transition table, a row of {@code classes} entries per state. An entry is the target state's row
-     * offset (state times row width), complemented when that state reports keywords, so a character costs
-     * one load and no arithmetic beyond an add.
+     * offset (state times row width), complemented when that state or a state on its output chain owns
+     * keywords, so a character costs one load and no arithmetic beyond an add.
      */
     private final int[] jump;
     /**
@@ -50,12 +50,11 @@ final class KeywordAutomaton {
     private static final int PREFIX = 8;
 
     /**
-     * A scan stops once this many positions have reported keywords. The labelled corpus's most is 16 (a
-     * 211-character User-Agent); only a User-Agent built to repeat keywords gets near, and stopping bounds
-     * the work such input can make per character scanned.
+     * A scan stops at the first position past this many where a keyword, or the first {@value #PREFIX}
+     * characters of a longer one, ends. The labelled corpus's most is 16 (a 211-character User-Agent); only
+     * a User-Agent built to repeat keywords gets near, and stopping bounds the work such input can make.
      */
     static final int MAX_REPORTING_POSITIONS = 128;
-
 
     KeywordAutomaton(List<String> keywords) {
         this.keywordCount = keywords.size();
@@ -101,8 +100,8 @@ final class KeywordAutomaton {
                 tails[id] = keyword.substring(PREFIX);
             }
         }
-        // One extra state, entered on any control character: it reports the control bit and then
-        // behaves like the root.
+        // One extra state, entered on any control character: it reports the control bit, and the scan
+        // ends there (its row is never read).
         int control = states;
         this.controlState = control;
         this.ownStart = new int[control + 2];
@@ -121,6 +120,7 @@ final class KeywordAutomaton {
         }
         ownIds[ownStart[control]] = keywordCount;
         this.outputLink = new int[control + 1];
+        Arrays.fill(outputLink, -1);
         this.jump = link(firstChild, nextSibling, edgeClass, states);
         this.startOffset = offsetOf(jump[startClass]);
     }
@@ -137,14 +137,12 @@ final class KeywordAutomaton {
         int[] fail = new int[states];
         int[] queue = new int[states];
         int tail = 0;
-        Arrays.fill(outputLink, -1);
         // Every row is ultimately a copy of the root's, so this sends every state to the control state.
         table[controlClass] = entry(control);
         for (int child = firstChild[0]; child != 0; child = nextSibling[child]) {
             table[edgeClass[child]] = entry(child);
             queue[tail++] = child;
         }
-        copyRow(table, 0, control * classes);
         for (int head = 0; head < tail; head++) {
             int state = queue[head];
             int row = state * classes;
@@ -198,8 +196,8 @@ final class KeywordAutomaton {
      * found, plus one extra bit at index {@link #keywordCount()} when the text holds an ASCII control
      * character, where the scan ends.
      *
-     * @return false when the scan stopped early, after {@value #MAX_REPORTING_POSITIONS} positions reported
-     *     keywords; {@code hits} then holds what was found up to there
+     * @return false when the scan stopped early, past {@value #MAX_REPORTING_POSITIONS} such positions (see
+     *     there); {@code hits} then holds what was found up to there
      */
     boolean scan(String text, int[] hits) {
         int[] table = jump;

@@ -17,7 +17,7 @@ final class StandardRules {
 
     static List<CrawlerRule> all() {
         List<CrawlerRule> rules = new ArrayList<>();
-        rules.add(CrawlerRule.bot(TOOL, CrawlerClassifier.RENDERER, "rendergaterenderer"));
+        rules.add(CrawlerRule.bot(TOOL, CrawlerClassifier.RENDERER, AsciiCase.lower(CrawlerClassifier.RENDERER_UA_MARKER)));
         rules.addAll(NamedCrawlers.search());
         rules.addAll(NamedCrawlers.social());
         rules.addAll(NamedCrawlers.ai());

@@ -1,6 +1,7 @@
 package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
+import dev.rendergate.edge.detect.CrawlerClassifier;
 
 /**
  * The header names the edge reads and writes, and the test for a request marked for prerendering.
@@ -45,7 +46,7 @@ public final class EdgeHeaders {
     private static final String[] NAMES = lowerCased(KEYS);
 
     /** The token the farm's renderer puts in its User-Agent; such requests are never marked. */
-    public static final String RENDERER_UA_MARKER = "RendergateRenderer";
+    public static final String RENDERER_UA_MARKER = CrawlerClassifier.RENDERER_UA_MARKER;
 
     private EdgeHeaders() {
     }

@@ -42,12 +42,19 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * @return the new map, or this map when no name starts with the prefix
      */
     default FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
+        boolean any = false;
+        for (String name : keySet()) {
+            any |= AsciiCase.lower(name).startsWith(lowerPrefix);
+        }
+        if (!any) {
+            return this;
+        }
         LinkedHashMap<String, List<EdgeHeader>> kept = new LinkedHashMap<>();
         for (Map.Entry<String, List<EdgeHeader>> entry : entrySet()) {
             if (!AsciiCase.lower(entry.getKey()).startsWith(lowerPrefix)) {
                 kept.put(entry.getKey(), entry.getValue());
             }
         }
-        return kept.size() == size() ? this : HeaderMap.adopt(kept);
+        return HeaderMap.adopt(kept);
     }
 }

@@ -70,7 +70,8 @@ public final class ViewerRequestLogic {
         }
         String userAgent = request.headerValue(EdgeHeaders.USER_AGENT);
         Verdict verdict = classifier.apply(userAgent);
-        if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass()) && !isRenderer(request, verdict)) {
+        if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass())
+                && !isRenderer(request, verdict, userAgent)) {
             return mark(request, verdict, userAgent);
         }
         return path.hasExtension() ? request : request.withUri(config.spaShell());
@@ -88,9 +89,15 @@ public final class ViewerRequestLogic {
         return false;
     }
 
-    /** The farm's renderer: its User-Agent marker is the classifier's first rule, or it sent {@code X-Prerender: 1}. */
-    private static boolean isRenderer(EdgeRequest request, Verdict verdict) {
+    /**
+     * The farm's renderer: the classifier names it, its User-Agent carries the marker (checked again here,
+     * so that the loop guard holds whatever verdict a malformed, flooded or oversized User-Agent gets, and
+     * whatever rules a classifier has), or it sent {@code X-Prerender: 1}. Only requests about to be marked
+     * get here.
+     */
+    private static boolean isRenderer(EdgeRequest request, Verdict verdict, String userAgent) {
         return verdict.name().equals(CrawlerClassifier.RENDERER)
+                || userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER)
                 || request.headerValue(EdgeHeaders.PRERENDER).trim().equals("1");
     }
 

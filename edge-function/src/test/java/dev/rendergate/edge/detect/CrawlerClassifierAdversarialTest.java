@@ -69,6 +69,13 @@ class CrawlerClassifierAdversarialTest {
     }
 
     @Test
+    void classify_controlCharacter_decidesWhenItComesBeforeTheBound() {
+        String flood = "Mozilla/5.0 (compatible; Googlebot/2.1)" + " bot".repeat(KeywordAutomaton.MAX_REPORTING_POSITIONS);
+        assertThat(classifier.classify("Mozilla/5.0\u0001" + flood).name()).isEqualTo("malformed-ua");
+        assertThat(classifier.classify(flood + "\u0001").name()).isEqualTo("flooded-ua");
+    }
+
+    @Test
     void classify_adversarialInputs_stayFast() {
         // Generous bound for a shared CI machine: 2,000 classifications of near-8 KB inputs in under 2 s
         // (1 ms each) would still be 20x the benchmark's per-call budget; a backtracking blow-up is 1000x.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.detect.CrawlerRule;
+import dev.rendergate.edge.detect.JavaRegexMatcherFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,34 @@ class ViewerRequestLogicTest {
         assertThat(logic.apply(byUa).uri()).isEqualTo("/index.html");
         assertThat(EdgeHeaders.isMarked(logic.apply(byUa))).isFalse();
         assertThat(EdgeHeaders.isMarked(logic.apply(byHeader))).isFalse();
+    }
+
+    /**
+     * With tools prerendered, the renderer's own User-Agent gets a tool verdict that would otherwise be
+     * marked, also when it is malformed, flooded with keywords or oversized.
+     */
+    @Test
+    void apply_renderersOwnRequestWithToolsPrerendered_isNeverMarked() {
+        ViewerRequestLogic withTools = new ViewerRequestLogic(
+                EdgeConfig.defaults().withPrerenderClasses(Set.of(BotClass.TOOL)), CrawlerClassifier.standard());
+        List<String> renderers = List.of("RendergateRenderer/1.0", "Mozilla/5.0 RendergateRenderer/1.0\u0001",
+                "RendergateRenderer/1.0 " + "bot ".repeat(200), "RendergateRenderer/1.0 " + "x".repeat(9000));
+
+        for (String userAgent : renderers) {
+            assertThat(EdgeHeaders.isMarked(withTools.apply(get("/doctors/17", userAgent)))).as(userAgent).isFalse();
+        }
+        assertThat(EdgeHeaders.isMarked(withTools.apply(get("/doctors/17", CURL)))).isTrue();
+    }
+
+    /** The marker is checked in the User-Agent itself too, whatever rules the classifier has. */
+    @Test
+    void apply_renderersOwnRequest_isNeverMarkedByAClassifierWithoutTheRendererRule() {
+        CrawlerClassifier everyoneIsGooglebot = CrawlerClassifier.of(
+                List.of(CrawlerRule.shape(BotClass.SEARCH, "googlebot", ".")), JavaRegexMatcherFactory.INSTANCE);
+        ViewerRequestLogic guarded = new ViewerRequestLogic(EdgeConfig.defaults(), everyoneIsGooglebot);
+
+        assertThat(EdgeHeaders.isMarked(guarded.apply(get("/doctors/17", "RendergateRenderer/1.0")))).isFalse();
+        assertThat(EdgeHeaders.isMarked(guarded.apply(get("/doctors/17", CHROME)))).isTrue();
     }
 
     @Test

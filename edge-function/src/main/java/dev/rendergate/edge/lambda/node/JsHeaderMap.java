@@ -204,17 +204,23 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     private static native String firstValue(JSObject headers, String name);
 
     /**
-     * The object itself when no member name starts with {@code prefix}, else a copy without those members
-     * (defined member by member, so a header called {@code __proto__} stays a header).
+     * The object itself when no member name starts with {@code prefix}, else a copy without those members:
+     * assigned, or defined member by member when the object has a header called {@code __proto__}, so that
+     * it stays a header (defining is the slow path in V8).
      */
     @JSBody(params = {"headers", "prefix"}, script = "var names = Object.keys(headers); var i = 0;"
             + "while (i < names.length && !names[i].startsWith(prefix)) i++;"
             + "if (i === names.length) return headers;"
+            + "var define = Object.prototype.hasOwnProperty.call(headers, '__proto__');"
             + "var copy = {};"
             + "for (i = 0; i < names.length; i++) {"
             + "  if (names[i].startsWith(prefix)) continue;"
-            + "  Object.defineProperty(copy, names[i],"
-            + "      {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
+            + "  if (define) {"
+            + "    Object.defineProperty(copy, names[i],"
+            + "        {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
+            + "  } else {"
+            + "    copy[names[i]] = headers[names[i]];"
+            + "  }"
             + "}"
             + "return copy;")
     private static native JSObject withoutPrefix(JSObject headers, String prefix);

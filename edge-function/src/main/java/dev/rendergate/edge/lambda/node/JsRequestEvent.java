@@ -64,7 +64,7 @@ final class JsRequestEvent {
      * headers of {@code after}, and its origin when the logic chose another one.
      */
     static JSObject result(JSObject request, EdgeRequest before, EdgeRequest after) {
-        // Headers read in place from a canonical object: that object, with only the set headers replaced.
+        // Headers read in place from a canonical object: that object, or the copy the logic's changes made.
         JSObject headers = after.headers() instanceof JsHeaderMap
                 ? ((JsHeaderMap) after.headers()).toJs()
                 : headersObject(after.headers());
