@@ -29,8 +29,9 @@ public final class CrawlerClassifier {
     public static final String RENDERER_UA_MARKER = "RendergateRenderer";
 
     /**
-     * The verdict name for a User-Agent carrying {@link #RENDERER_UA_MARKER} (in any case): the first rule,
-     * so no other rule can claim the farm's own renderer.
+     * The verdict name for a User-Agent carrying {@link #RENDERER_UA_MARKER} (in any case). Every classifier
+     * tries this rule before its own, so a verdict of any other name for a fully scanned User-Agent means
+     * the marker is not in it; only the fixed {@link BotClass#TOOL} verdicts stop short of the whole text.
      */
     public static final String RENDERER = "rendergate-renderer";
 
@@ -65,7 +66,11 @@ public final class CrawlerClassifier {
     };
 
     private CrawlerClassifier(List<CrawlerRule> ruleList, UaMatcherFactory factory) {
-        this.rules = ruleList.toArray(new CrawlerRule[0]);
+        this.rules = new CrawlerRule[ruleList.size() + 1];
+        rules[0] = CrawlerRule.bot(BotClass.TOOL, RENDERER, AsciiCase.lower(RENDERER_UA_MARKER));
+        for (int r = 0; r < ruleList.size(); r++) {
+            rules[r + 1] = ruleList.get(r);
+        }
         this.matchers = new UaMatcher[rules.length];
         Map<String, Integer> ids = new LinkedHashMap<>();
         this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
@@ -117,7 +122,7 @@ public final class CrawlerClassifier {
         return of(StandardRules.all(), factory);
     }
 
-    /** A classifier over the given rules, tried in list order. */
+    /** A classifier over the given rules, tried in list order after the renderer's ({@link #RENDERER}). */
     public static CrawlerClassifier of(List<CrawlerRule> rules, UaMatcherFactory factory) {
         return new CrawlerClassifier(rules, factory);
     }

@@ -1,14 +1,13 @@
 package dev.rendergate.edge.detect;
 
-import static dev.rendergate.edge.detect.BotClass.TOOL;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bundled rule table, in evaluation order: the farm's own renderer, named crawlers (specific before
- * general), people whose User-Agents look automated, generic heuristics for unnamed automation, then
- * browser-shaped User-Agents are people and everything else is an unknown client.
+ * The bundled rule table, in evaluation order (after the farm's own renderer, which every classifier tries
+ * first): named crawlers (specific before general), people whose User-Agents look automated, generic
+ * heuristics for unnamed automation, then browser-shaped User-Agents are people and everything else is an
+ * unknown client.
  */
 final class StandardRules {
 
@@ -17,7 +16,6 @@ final class StandardRules {
 
     static List<CrawlerRule> all() {
         List<CrawlerRule> rules = new ArrayList<>();
-        rules.add(CrawlerRule.bot(TOOL, CrawlerClassifier.RENDERER, AsciiCase.lower(CrawlerClassifier.RENDERER_UA_MARKER)));
         rules.addAll(NamedCrawlers.search());
         rules.addAll(NamedCrawlers.social());
         rules.addAll(NamedCrawlers.ai());

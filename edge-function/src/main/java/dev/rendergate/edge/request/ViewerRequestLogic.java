@@ -1,5 +1,6 @@
 package dev.rendergate.edge.request;
 
+import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
 import java.util.List;
@@ -90,14 +91,14 @@ public final class ViewerRequestLogic {
     }
 
     /**
-     * The farm's renderer: the classifier names it, its User-Agent carries the marker (checked again here,
-     * so that the loop guard holds whatever verdict a malformed, flooded or oversized User-Agent gets, and
-     * whatever rules a classifier has), or it sent {@code X-Prerender: 1}. Only requests about to be marked
-     * get here.
+     * The farm's renderer: the classifier names it, or it sent {@code X-Prerender: 1}. Every classifier
+     * tries the renderer's rule first, so only a tool verdict, which the fixed verdicts for malformed,
+     * flooded and oversized User-Agents are, can hide the marker; for those the User-Agent is searched here.
+     * Only requests about to be marked get here.
      */
     private static boolean isRenderer(EdgeRequest request, Verdict verdict, String userAgent) {
         return verdict.name().equals(CrawlerClassifier.RENDERER)
-                || userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER)
+                || (verdict.botClass() == BotClass.TOOL && userAgent.contains(EdgeHeaders.RENDERER_UA_MARKER))
                 || request.headerValue(EdgeHeaders.PRERENDER).trim().equals("1");
     }
 

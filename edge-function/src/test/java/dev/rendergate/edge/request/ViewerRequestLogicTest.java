@@ -137,9 +137,9 @@ class ViewerRequestLogicTest {
         assertThat(EdgeHeaders.isMarked(withTools.apply(get("/doctors/17", CURL)))).isTrue();
     }
 
-    /** The marker is checked in the User-Agent itself too, whatever rules the classifier has. */
+    /** Every classifier tries the renderer's rule first, whatever rules it is given. */
     @Test
-    void apply_renderersOwnRequest_isNeverMarkedByAClassifierWithoutTheRendererRule() {
+    void apply_renderersOwnRequest_isNeverMarkedWhateverRulesTheClassifierHas() {
         CrawlerClassifier everyoneIsGooglebot = CrawlerClassifier.of(
                 List.of(CrawlerRule.shape(BotClass.SEARCH, "googlebot", ".")), JavaRegexMatcherFactory.INSTANCE);
         ViewerRequestLogic guarded = new ViewerRequestLogic(EdgeConfig.defaults(), everyoneIsGooglebot);
