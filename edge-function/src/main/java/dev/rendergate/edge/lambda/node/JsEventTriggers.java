@@ -31,29 +31,29 @@ final class JsEventTriggers {
 
     /** Either trigger, chosen by the event type; other event types get their request back unchanged. */
     JSObject handle(JSObject event) {
+        JSObject request = JsRequestEvent.requestOf(event);
         String eventType = JsRequestEvent.eventType(event);
         if (eventType.equals("viewer-request")) {
-            return viewer(event);
+            return run(request, viewer);
         }
         if (eventType.equals("origin-request")) {
-            return origin(event);
+            return run(request, origin);
         }
-        return JsRequestEvent.requestOf(event);
+        return request;
     }
 
     /** The viewer-request trigger, whatever the event type says. */
     JSObject viewer(JSObject event) {
-        return run(event, viewer);
+        return run(JsRequestEvent.requestOf(event), viewer);
     }
 
     /** The origin-request trigger, whatever the event type says. */
     JSObject origin(JSObject event) {
-        return run(event, origin);
+        return run(JsRequestEvent.requestOf(event), origin);
     }
 
     /** One trigger's logic over the event's request; fails open to the request as it came. */
-    private static JSObject run(JSObject event, UnaryOperator<EdgeRequest> logic) {
-        JSObject request = JsRequestEvent.requestOf(event);
+    private static JSObject run(JSObject request, UnaryOperator<EdgeRequest> logic) {
         try {
             EdgeRequest before = JsRequestEvent.toEdgeRequest(request);
             return JsRequestEvent.result(request, before, logic.apply(before));

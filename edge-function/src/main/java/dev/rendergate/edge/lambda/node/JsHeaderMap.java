@@ -45,10 +45,10 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     /** A JavaScript object keeps an existing member in its place when it is set again, as this method must. */
     @Override
     public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> values) {
-        JSObject copy = shallowCopy(headers);
+        JSObject copy = copyExcept(headers, null);
         for (int i = 0; i < lowerNames.length; i++) {
             EdgeHeader header = values.get(i);
-            JsRequestEvent.putSingleHeader(copy, lowerNames[i], header.key(), header.value());
+            JsRequestEvent.putHeader(copy, lowerNames[i], header.key(), header.value());
         }
         return new JsHeaderMap(copy);
     }
@@ -56,8 +56,7 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     /** Names in a canonical object are lower case already, so they are compared as they are. */
     @Override
     public FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
-        JSObject kept = withoutPrefix(headers, lowerPrefix);
-        return kept == headers ? this : new JsHeaderMap(kept);
+        return anyNameStartsWith(headers, lowerPrefix) ? new JsHeaderMap(copyExcept(headers, lowerPrefix)) : this;
     }
 
     @Override
@@ -177,18 +176,26 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     private static native boolean isCanonical(JSObject headers);
 
     /**
-     * With a header called {@code __proto__}, member by member with defineProperty, so it is copied as a
-     * header rather than becoming the copy's prototype; otherwise the fast {@code Object.assign}.
+     * A copy of the object without the members whose names start with {@code prefix} (null: a copy of
+     * all). Members are assigned, or, when the object has a header called {@code __proto__}, defined one
+     * by one so that it stays a header instead of becoming the copy's prototype (defining is the slow path
+     * in V8).
      */
-    @JSBody(params = "headers", script = ""
-            + "if (!Object.prototype.hasOwnProperty.call(headers, '__proto__')) return Object.assign({}, headers);"
+    @JSBody(params = {"headers", "prefix"}, script = ""
+            + "var define = Object.prototype.hasOwnProperty.call(headers, '__proto__');"
+            + "if (prefix === null && !define) return Object.assign({}, headers);"
             + "var copy = {}; var names = Object.keys(headers);"
             + "for (var i = 0; i < names.length; i++) {"
-            + "  Object.defineProperty(copy, names[i],"
-            + "      {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
+            + "  if (prefix !== null && names[i].startsWith(prefix)) continue;"
+            + "  if (define) {"
+            + "    Object.defineProperty(copy, names[i],"
+            + "        {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
+            + "  } else {"
+            + "    copy[names[i]] = headers[names[i]];"
+            + "  }"
             + "}"
             + "return copy;")
-    private static native JSObject shallowCopy(JSObject headers);
+    private static native JSObject copyExcept(JSObject headers, String prefix);
 
     @JSBody(params = "headers", script = "return Object.keys(headers);")
     private static native String[] keys(JSObject headers);
@@ -203,27 +210,10 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
             + "var items = headers[name]; return items.length > 0 ? items[0].value : null;")
     private static native String firstValue(JSObject headers, String name);
 
-    /**
-     * The object itself when no member name starts with {@code prefix}, else a copy without those members:
-     * assigned, or defined member by member when the object has a header called {@code __proto__}, so that
-     * it stays a header (defining is the slow path in V8).
-     */
-    @JSBody(params = {"headers", "prefix"}, script = "var names = Object.keys(headers); var i = 0;"
-            + "while (i < names.length && !names[i].startsWith(prefix)) i++;"
-            + "if (i === names.length) return headers;"
-            + "var define = Object.prototype.hasOwnProperty.call(headers, '__proto__');"
-            + "var copy = {};"
-            + "for (i = 0; i < names.length; i++) {"
-            + "  if (names[i].startsWith(prefix)) continue;"
-            + "  if (define) {"
-            + "    Object.defineProperty(copy, names[i],"
-            + "        {value: headers[names[i]], enumerable: true, writable: true, configurable: true});"
-            + "  } else {"
-            + "    copy[names[i]] = headers[names[i]];"
-            + "  }"
-            + "}"
-            + "return copy;")
-    private static native JSObject withoutPrefix(JSObject headers, String prefix);
+    @JSBody(params = {"headers", "prefix"}, script = "var names = Object.keys(headers);"
+            + "for (var i = 0; i < names.length; i++) { if (names[i].startsWith(prefix)) return true; }"
+            + "return false;")
+    private static native boolean anyNameStartsWith(JSObject headers, String prefix);
 
     @JSBody(params = {"headers", "name", "index"}, script = "return headers[name][index].key;")
     private static native String key(JSObject headers, String name, int index);

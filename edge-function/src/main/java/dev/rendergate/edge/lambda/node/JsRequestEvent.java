@@ -28,7 +28,7 @@ final class JsRequestEvent {
     }
 
     /**
-     * @param event the event object
+     * @param event the event object, whose shape {@link #requestOf} has checked
      * @return its {@code Records[0].cf.config.eventType}, or empty when it has none
      */
     static String eventType(JSObject event) {
@@ -130,19 +130,21 @@ final class JsRequestEvent {
         }
     }
 
+    /** Sets one header to a single value: {@code object[name] = [{key, value}]}. */
+    static void putHeader(JSObject object, String name, String key, String value) {
+        pushHeader(newArrayMember(object, name), key, value);
+    }
+
     private static JSObject originObject(EdgeOrigin origin) {
         JSObject customHeaders = newObject();
         for (Map.Entry<String, String> entry : origin.customHeaders().entrySet()) {
-            putSingleHeader(customHeaders, AsciiCase.lower(entry.getKey()), entry.getKey(), entry.getValue());
+            putHeader(customHeaders, AsciiCase.lower(entry.getKey()), entry.getKey(), entry.getValue());
         }
         return customOriginObject(customHeaders, origin.domainName(), EdgeOrigin.KEEPALIVE_TIMEOUT_SECONDS,
                 origin.path(), origin.port(), origin.protocol(), origin.readTimeoutSeconds(), EdgeOrigin.SSL_PROTOCOL);
     }
 
-    @JSBody(params = "event", script = ""
-            + "var r = event !== null && typeof event === 'object' && !Array.isArray(event) ? event.Records : undefined;"
-            + "var cf = Array.isArray(r) && r.length > 0 && r[0] !== null && typeof r[0] === 'object' ? r[0].cf : undefined;"
-            + "var c = cf !== null && typeof cf === 'object' ? cf.config : undefined;"
+    @JSBody(params = "event", script = "var c = event.Records[0].cf.config;"
             + "return c !== null && typeof c === 'object' && typeof c.eventType === 'string' ? c.eventType : '';")
     private static native String eventTypeOf(JSObject event);
 
@@ -224,14 +226,6 @@ final class JsRequestEvent {
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
     private static native void pushHeader(JSObject array, String key, String value);
 
-    /** Sets one header to a single value, {@code object[name] = [{key, value}]}, as {@link #newArrayMember} does. */
-    @JSBody(params = {"object", "name", "key", "value"}, script = "var a = [{key: key, value: value}];"
-            + "if (name === '__proto__') {"
-            + "  Object.defineProperty(object, name, {value: a, enumerable: true, writable: true, configurable: true});"
-            + "} else {"
-            + "  object[name] = a;"
-            + "}")
-    static native void putSingleHeader(JSObject object, String name, String key, String value);
 
     @JSBody(params = {"customHeaders", "domainName", "keepaliveTimeout", "path", "port", "protocol", "readTimeout",
             "sslProtocol"}, script = "return {custom: {customHeaders: customHeaders, domainName: domainName,"
