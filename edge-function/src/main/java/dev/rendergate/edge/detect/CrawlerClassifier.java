@@ -17,7 +17,7 @@ import java.util.Map;
  * positions gets a fixed
  * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua},
  * {@code flooded-ua}) without any pattern work; no browser sends such a header (the labelled corpus's most
- * is 16 such positions). The first of those limits the text reaches decides. Instances are immutable
+ * is 17 such positions). The first of those limits the text reaches decides. Instances are immutable
  * and thread-safe.
  */
 public final class CrawlerClassifier {
@@ -40,6 +40,13 @@ public final class CrawlerClassifier {
     static final String MALFORMED = "malformed-ua";
     static final String FLOODED = "flooded-ua";
 
+    private static final Verdict EMPTY_VERDICT = Verdict.bot(BotClass.TOOL, EMPTY, Device.DESKTOP);
+    private static final Verdict OVERSIZED_VERDICT = Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
+    private static final Verdict MALFORMED_VERDICT = Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
+    private static final Verdict FLOODED_VERDICT = Verdict.bot(BotClass.TOOL, FLOODED, Device.DESKTOP);
+    private static final Verdict HUMAN_MOBILE = Verdict.human(Device.MOBILE);
+    private static final Verdict HUMAN_DESKTOP = Verdict.human(Device.DESKTOP);
+
     private final CrawlerRule[] rules;
     private final UaMatcher[] matchers;
     private final KeywordAutomaton automaton;
@@ -51,6 +58,12 @@ public final class CrawlerClassifier {
     private final int[] keywordRuleStart;
     private final int[] keywordRules;
     private final int[] alwaysCandidates;
+    /**
+     * Each bot rule's verdict per device ({@code 2 * rule + device.ordinal()}), made on first use and then
+     * shared: verdicts are immutable, and one allocated per call was a measurable part of a crawler's event
+     * in the JavaScript build. Two threads may both make one; either is kept, and they are equal.
+     */
+    private final Verdict[] botVerdicts;
     private final int[] largeScreenIds;
     private final int[] phoneIds;
     /**
@@ -72,6 +85,7 @@ public final class CrawlerClassifier {
             rules[r + 1] = ruleList.get(r);
         }
         this.matchers = new UaMatcher[rules.length];
+        this.botVerdicts = new Verdict[rules.length * 2];
         Map<String, Integer> ids = new LinkedHashMap<>();
         this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
         this.phoneIds = register(ids, DeviceHints.PHONE);
@@ -130,30 +144,41 @@ public final class CrawlerClassifier {
     /** Classifies one User-Agent header value; null, empty, huge or garbage input gets a defined verdict. */
     public Verdict classify(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return Verdict.bot(BotClass.TOOL, EMPTY, Device.DESKTOP);
+            return EMPTY_VERDICT;
         }
         if (userAgent.length() >= MAX_LENGTH) {
-            return Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
+            return OVERSIZED_VERDICT;
         }
         int[][] buffers = scratch.get();
         int[] hits = buffers[0];
         Arrays.fill(hits, 0);
         if (!automaton.scan(userAgent, hits)) {
-            return Verdict.bot(BotClass.TOOL, FLOODED, Device.DESKTOP);
+            return FLOODED_VERDICT;
         }
         int control = automaton.keywordCount();
         if ((hits[control >>> 5] & (1 << control)) != 0) {
-            return Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
+            return MALFORMED_VERDICT;
         }
         Device device = device(hits);
-        CrawlerRule decided = decide(userAgent, hits, buffers[1]);
-        if (decided == null || decided.isPerson()) {
-            return Verdict.human(device);
+        int decided = decide(userAgent, hits, buffers[1]);
+        if (decided < 0 || rules[decided].isPerson()) {
+            return device == Device.MOBILE ? HUMAN_MOBILE : HUMAN_DESKTOP;
         }
-        return Verdict.bot(decided.botClass(), decided.name(), device);
+        return botVerdict(decided, device);
     }
 
-    private CrawlerRule decide(String userAgent, int[] hits, int[] candidates) {
+    private Verdict botVerdict(int rule, Device device) {
+        int index = 2 * rule + device.ordinal();
+        Verdict verdict = botVerdicts[index];
+        if (verdict == null) {
+            verdict = Verdict.bot(rules[rule].botClass(), rules[rule].name(), device);
+            botVerdicts[index] = verdict;
+        }
+        return verdict;
+    }
+
+    /** @return the index of the first rule that matches, or -1 */
+    private int decide(String userAgent, int[] hits, int[] candidates) {
         // A plain loop: compiled to JavaScript, System.arraycopy's general path costs more than these few words.
         for (int word = 0; word < candidates.length; word++) {
             candidates[word] = alwaysCandidates[word];
@@ -175,7 +200,7 @@ public final class CrawlerClassifier {
         return firstMatch(userAgent, candidates);
     }
 
-    private CrawlerRule firstMatch(String userAgent, int[] candidates) {
+    private int firstMatch(String userAgent, int[] candidates) {
         String lower = null;
         for (int word = 0; word < candidates.length; word++) {
             int bits = candidates[word];
@@ -184,17 +209,17 @@ public final class CrawlerClassifier {
                 bits &= bits - 1;
                 UaMatcher matcher = matchers[rule];
                 if (matcher == null) {
-                    return rules[rule];
+                    return rule;
                 }
                 if (lower == null) {
                     lower = AsciiCase.lower(userAgent);
                 }
                 if (matcher.find(lower)) {
-                    return rules[rule];
+                    return rule;
                 }
             }
         }
-        return null;
+        return -1;
     }
 
     private Device device(int[] hits) {

@@ -1,6 +1,5 @@
 package dev.rendergate.edge.request;
 
-import dev.rendergate.edge.detect.AsciiCase;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 
 /**
@@ -40,10 +39,8 @@ public final class EdgeHeaders {
     static final String PRERENDER_TOKEN_KEY = "X-Prerender-Token";
     static final String HOST_HEADER_KEY = "Host";
 
-    /** The spellings above and, computed once, their map keys: lets the edge skip lower-casing its own names. */
-    private static final String[] KEYS = {BOT_KEY, CLASS_KEY, DEVICE_KEY, UA_KEY, HOST_KEY, PRERENDER_TOKEN_KEY,
-        HOST_HEADER_KEY};
-    private static final String[] NAMES = lowerCased(KEYS);
+    /** The markers the viewer logic sets, in this order: crawler name, class, device, User-Agent, Host. */
+    static final HeaderNames MARKERS = HeaderNames.of(BOT_KEY, CLASS_KEY, DEVICE_KEY, UA_KEY, HOST_KEY);
 
     /** The token the farm's renderer puts in its User-Agent; such requests are never marked. */
     public static final String RENDERER_UA_MARKER = CrawlerClassifier.RENDERER_UA_MARKER;
@@ -60,32 +57,6 @@ public final class EdgeHeaders {
     public static boolean isMarked(EdgeRequest request) {
         String bot = request.headerValue(BOT);
         return !bot.isBlank();
-    }
-
-    /**
-     * The map key for a header written with {@code key}: the lower-case constant when the key is one of the
-     * edge's own spellings (compared by identity, so nothing is scanned or allocated per event; lower-casing
-     * allocated a string per marker header, a tenth of an event's cost in the JavaScript build), else the
-     * key lower-cased.
-     *
-     * @param key a header name as it will be sent
-     * @return its lower-case form
-     */
-    static String nameOf(String key) {
-        for (int i = 0; i < KEYS.length; i++) {
-            if (KEYS[i] == key) {
-                return NAMES[i];
-            }
-        }
-        return AsciiCase.lower(key);
-    }
-
-    private static String[] lowerCased(String[] keys) {
-        String[] names = new String[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            names[i] = AsciiCase.lower(keys[i]);
-        }
-        return names;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rendergate.edge.request;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -98,23 +99,31 @@ public record EdgeRequest(
      * @return the copy
      */
     public EdgeRequest withHeader(String key, String value) {
-        return withHeaders(List.of(new EdgeHeader(key, value)));
+        return withHeaders(HeaderNames.of(key), value);
     }
 
     /**
      * Returns a copy with several headers set at once, each to a single value, replacing any values they
      * had; cheaper than chaining {@link #withHeader} when marking a request.
      *
-     * @param newHeaders the headers to set, by the name they should be sent with
+     * @param names  the headers to set
+     * @param values one value per name, in the same order
      * @return the copy
+     * @throws IllegalArgumentException when there is not one value per name
+     * @throws NullPointerException     when a value is null
      */
-    public EdgeRequest withHeaders(List<EdgeHeader> newHeaders) {
-        String[] names = new String[newHeaders.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = EdgeHeaders.nameOf(newHeaders.get(i).key());
+    public EdgeRequest withHeaders(HeaderNames names, String... values) {
+        return new EdgeRequest(clientIp, method, uri, querystring, withValues(names, values), origin);
+    }
+
+    private FrozenHeaders withValues(HeaderNames names, String[] values) {
+        if (values.length != names.size()) {
+            throw new IllegalArgumentException(names.size() + " header names but " + values.length + " values");
         }
-        return new EdgeRequest(clientIp, method, uri, querystring, ((FrozenHeaders) headers).with(names, newHeaders),
-                origin);
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], names.key(i));
+        }
+        return ((FrozenHeaders) headers).with(names, values);
     }
 
     /**
@@ -131,13 +140,14 @@ public record EdgeRequest(
     /**
      * Returns a copy with another path, origin and headers in one step.
      *
-     * @param newUri     the new path
-     * @param newOrigin  the custom origin, or null for the configured one
-     * @param newHeaders headers to set, each to a single value
+     * @param newUri    the new path
+     * @param newOrigin the custom origin, or null for the configured one
+     * @param names     headers to set, each to a single value
+     * @param values    one value per name, in the same order
      * @return the copy
      */
-    public EdgeRequest routedTo(String newUri, EdgeOrigin newOrigin, List<EdgeHeader> newHeaders) {
-        return new EdgeRequest(clientIp, method, newUri, querystring, headers, newOrigin).withHeaders(newHeaders);
+    public EdgeRequest routedTo(String newUri, EdgeOrigin newOrigin, HeaderNames names, String... values) {
+        return new EdgeRequest(clientIp, method, newUri, querystring, withValues(names, values), newOrigin);
     }
 
     /**

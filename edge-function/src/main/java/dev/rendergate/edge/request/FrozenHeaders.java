@@ -17,11 +17,11 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * This map with headers set, each to a single value: a name already present keeps its place with the
      * new value, a new name comes last. This map itself does not change.
      *
-     * @param lowerNames the lower-case name of each header, in the order of {@code headers}
-     * @param headers    the headers to set
+     * @param names  the headers to set
+     * @param values one value per name, in the same order, none null
      * @return the new map
      */
-    FrozenHeaders with(String[] lowerNames, List<EdgeHeader> headers);
+    FrozenHeaders with(HeaderNames names, String[] values);
 
     /**
      * The first value of a header, without building its value list: the edge reads single values on every

@@ -48,10 +48,10 @@ final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> implements F
     }
 
     @Override
-    public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> headers) {
+    public FrozenHeaders with(HeaderNames names, String[] values) {
         LinkedHashMap<String, List<EdgeHeader>> copy = new LinkedHashMap<>(view);
-        for (int i = 0; i < lowerNames.length; i++) {
-            copy.put(lowerNames[i], List.of(headers.get(i)));
+        for (int i = 0; i < names.size(); i++) {
+            copy.put(names.lowerName(i), List.of(new EdgeHeader(names.key(i), values[i])));
         }
         return adopt(copy);
     }

@@ -1,8 +1,6 @@
 package dev.rendergate.edge.request;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
@@ -20,6 +18,10 @@ import java.util.function.BinaryOperator;
 public final class OriginRequestLogic {
 
     private static final int MAX_HOST_LENGTH = 253 + 6;
+    /** The headers a request for the farm gets: its device, and the farm as Host; then the token, when there is one. */
+    private static final HeaderNames TO_FARM = HeaderNames.of(EdgeHeaders.DEVICE_KEY, EdgeHeaders.HOST_HEADER_KEY);
+    private static final HeaderNames TO_FARM_WITH_TOKEN = HeaderNames.of(EdgeHeaders.DEVICE_KEY,
+            EdgeHeaders.HOST_HEADER_KEY, EdgeHeaders.PRERENDER_TOKEN_KEY);
 
     private final EdgeConfig config;
     private final EdgeOrigin farm;
@@ -77,13 +79,10 @@ public final class OriginRequestLogic {
         if (device.isEmpty()) {
             device = "desktop";
         }
-        List<EdgeHeader> headers = new ArrayList<>(3);
-        headers.add(new EdgeHeader(EdgeHeaders.DEVICE_KEY, device));
-        headers.add(new EdgeHeader(EdgeHeaders.HOST_HEADER_KEY, config.farmDomain()));
-        if (!config.farmToken().isEmpty()) {
-            headers.add(new EdgeHeader(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken()));
-        }
-        return request.routedTo(join.apply(join.apply("/https://", host), request.uri()), farm, headers);
+        String path = join.apply(join.apply("/https://", host), request.uri());
+        return config.farmToken().isEmpty()
+                ? request.routedTo(path, farm, TO_FARM, device, config.farmDomain())
+                : request.routedTo(path, farm, TO_FARM_WITH_TOKEN, device, config.farmDomain(), config.farmToken());
     }
 
     // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.

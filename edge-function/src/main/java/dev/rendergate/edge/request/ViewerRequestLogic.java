@@ -3,7 +3,6 @@ package dev.rendergate.edge.request;
 import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -20,6 +19,8 @@ public final class ViewerRequestLogic {
 
     private final EdgeConfig config;
     private final Function<String, Verdict> classifier;
+    /** The configured prerendered classes by ordinal: a set lookup hashed per request in the JavaScript build. */
+    private final boolean[] prerendered = new boolean[BotClass.values().length];
 
     /**
      * @param config     the deployment's configuration
@@ -43,6 +44,9 @@ public final class ViewerRequestLogic {
     ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier) {
         this.config = Objects.requireNonNull(config, "config");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
+        for (BotClass botClass : config.prerenderClasses()) {
+            prerendered[botClass.ordinal()] = true;
+        }
     }
 
     /**
@@ -71,7 +75,7 @@ public final class ViewerRequestLogic {
         }
         String userAgent = request.headerValue(EdgeHeaders.USER_AGENT);
         Verdict verdict = classifier.apply(userAgent);
-        if (verdict.bot() && config.prerenderClasses().contains(verdict.botClass())
+        if (verdict.bot() && prerendered[verdict.botClass().ordinal()]
                 && !isRenderer(request, verdict, userAgent)) {
             return mark(request, verdict, userAgent);
         }
@@ -79,7 +83,7 @@ public final class ViewerRequestLogic {
     }
 
     private boolean isSkipped(RequestPath path) {
-        if (config.assetExtensions().contains(path.extension())) {
+        if (path.hasExtension() && config.assetExtensions().contains(path.extension())) {
             return true;
         }
         for (String prefix : config.skipPathPrefixes()) {
@@ -103,12 +107,8 @@ public final class ViewerRequestLogic {
     }
 
     private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {
-        return request.withHeaders(List.of(
-                new EdgeHeader(EdgeHeaders.BOT_KEY, verdict.name()),
-                new EdgeHeader(EdgeHeaders.CLASS_KEY, verdict.botClass().label()),
-                new EdgeHeader(EdgeHeaders.DEVICE_KEY, verdict.device().label()),
-                new EdgeHeader(EdgeHeaders.UA_KEY, userAgent),
-                new EdgeHeader(EdgeHeaders.HOST_KEY, request.headerValue(EdgeHeaders.HOST_HEADER))));
+        return request.withHeaders(EdgeHeaders.MARKERS, verdict.name(), verdict.botClass().label(),
+                verdict.device().label(), userAgent, request.headerValue(EdgeHeaders.HOST_HEADER));
     }
 
     private static EdgeRequest stripMarkers(EdgeRequest request) {

@@ -2,6 +2,7 @@ package dev.rendergate.edge.lambda.node;
 
 import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.FrozenHeaders;
+import dev.rendergate.edge.request.HeaderNames;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -44,11 +45,10 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
 
     /** A JavaScript object keeps an existing member in its place when it is set again, as this method must. */
     @Override
-    public FrozenHeaders with(String[] lowerNames, List<EdgeHeader> values) {
+    public FrozenHeaders with(HeaderNames names, String[] values) {
         JSObject copy = copyExcept(headers, null);
-        for (int i = 0; i < lowerNames.length; i++) {
-            EdgeHeader header = values.get(i);
-            JsRequestEvent.putHeader(copy, lowerNames[i], header.key(), header.value());
+        for (int i = 0; i < names.size(); i++) {
+            JsRequestEvent.putHeader(copy, names.lowerName(i), names.key(i), values[i]);
         }
         return new JsHeaderMap(copy);
     }
@@ -148,19 +148,19 @@ final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements
     }
 
     /**
-     * Whether the object is exactly what the edge would write back: an object whose every member has an
-     * ASCII-lower-case name and an array of {@code {key, value}} objects with two string members and
+     * Whether the object is exactly what the edge would write back: an object whose every member has a
+     * lower-case name and an array of {@code {key, value}} objects with two string members and
      * nothing else. Anything else goes through the general conversion, which normalises it as the JVM does.
+     * A name is checked with the engine's {@code toLowerCase}, which is faster than a loop over its
+     * characters: it refuses more names than ASCII lower-casing would (any upper-case letter), and those
+     * take the general conversion.
      */
     @JSBody(params = "headers", script = ""
             + "if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return false;"
             + "var own = Object.prototype.hasOwnProperty;"
             + "for (var name in headers) {"
             + "  if (!own.call(headers, name)) continue;"
-            + "  for (var c = 0; c < name.length; c++) {"
-            + "    var code = name.charCodeAt(c);"
-            + "    if (code >= 65 && code <= 90) return false;"
-            + "  }"
+            + "  if (name.toLowerCase() !== name) return false;"
             + "  var items = headers[name];"
             + "  if (!Array.isArray(items)) return false;"
             + "  for (var i = 0; i < items.length; i++) {"
