@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>One case-folding keyword pass over the User-Agent finds the candidate rules; a typical browser hits
  * no rule keyword and is decided by that pass alone. Candidates are then tried in table order, running a
- * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent, one of
+ * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent (or only spaces and tabs), one of
  * {@value #MAX_LENGTH} characters or more, one holding ASCII control characters, or one in which keywords
  * (or the first characters of long ones) end at more than {@value KeywordAutomaton#MAX_REPORTING_POSITIONS}
  * positions gets a fixed
@@ -143,7 +143,7 @@ public final class CrawlerClassifier {
 
     /** Classifies one User-Agent header value; null, empty, huge or garbage input gets a defined verdict. */
     public Verdict classify(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
+        if (userAgent == null || HeaderText.isBlank(userAgent)) {
             return EMPTY_VERDICT;
         }
         if (userAgent.length() >= MAX_LENGTH) {

@@ -1,6 +1,7 @@
 package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.edge.detect.HeaderText;
 
 /**
  * The header names the edge reads and writes, and the test for a request marked for prerendering.
@@ -55,8 +56,7 @@ public final class EdgeHeaders {
      * @return true when the {@code x-rendergate-bot} marker is present and not blank
      */
     public static boolean isMarked(EdgeRequest request) {
-        String bot = request.headerValue(BOT);
-        return !bot.isBlank();
+        return !HeaderText.isBlank(request.headerValue(BOT));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.Map;
  * an {@link EdgeRequest} keeps it as it is instead of copying it. Keys are lower-case header names. The
  * request's own maps are such maps; the JavaScript build implements one over the event's header object,
  * so a request that passes through with its headers unchanged never converts them.
+ *
+ * <p>A class, not an interface: every request checks that its map is one, and compiled to JavaScript a
+ * class test is the engine's own {@code instanceof}, where an interface test looks the class up in a map.
  */
-public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
+public abstract class FrozenHeaders extends AbstractMap<String, List<EdgeHeader>> {
 
     /**
      * This map with headers set, each to a single value: a name already present keeps its place with the
@@ -21,7 +25,7 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * @param values one value per name, in the same order, none null
      * @return the new map
      */
-    FrozenHeaders with(HeaderNames names, String[] values);
+    public abstract FrozenHeaders with(HeaderNames names, String[] values);
 
     /**
      * The first value of a header, without building its value list: the edge reads single values on every
@@ -30,7 +34,7 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * @param lowerName the header name in lower case
      * @return the first value, or null when the header is absent or has no values
      */
-    default String firstValue(String lowerName) {
+    public String firstValue(String lowerName) {
         List<EdgeHeader> values = get(lowerName);
         return values == null || values.isEmpty() ? null : values.get(0).value();
     }
@@ -41,7 +45,7 @@ public interface FrozenHeaders extends Map<String, List<EdgeHeader>> {
      * @param lowerPrefix the prefix in lower case
      * @return the new map, or this map when no name starts with the prefix
      */
-    default FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
+    public FrozenHeaders withoutNamesStartingWith(String lowerPrefix) {
         boolean any = false;
         for (String name : keySet()) {
             any |= AsciiCase.lower(name).startsWith(lowerPrefix);

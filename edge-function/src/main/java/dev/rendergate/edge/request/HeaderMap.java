@@ -1,6 +1,5 @@
 package dev.rendergate.edge.request;
 
-import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Set;
  * {@code with...} methods build one private {@link LinkedHashMap} and hand it over here, which halves
  * the allocations per edge decision (they dominate the cost in the JavaScript build).
  */
-final class HeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
+final class HeaderMap extends FrozenHeaders {
 
     static final HeaderMap EMPTY = new HeaderMap(new LinkedHashMap<>());
 

@@ -96,6 +96,16 @@ class CrawlerClassifierTest {
         assertThat(classifier.classify(null)).isEqualTo(empty);
         assertThat(classifier.classify("")).isEqualTo(empty);
         assertThat(classifier.classify("   ")).isEqualTo(empty);
+        assertThat(classifier.classify(" \t ")).isEqualTo(empty);
+    }
+
+    @Test
+    void classify_blankIsOnlySpacesAndTabs_otherWhitespaceIsMalformed() {
+        // Written out so the JavaScript build agrees: there, String.isBlank knows only the space.
+        Verdict malformed = Verdict.bot(BotClass.TOOL, "malformed-ua", Device.DESKTOP);
+        assertThat(classifier.classify("\r\n")).isEqualTo(malformed);
+        assertThat(classifier.classify("\u000b")).isEqualTo(malformed);
+        assertThat(classifier.classify("\u3000").name()).isNotEqualTo("empty-ua");
     }
 
     @Test

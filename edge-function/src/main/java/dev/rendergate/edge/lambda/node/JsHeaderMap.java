@@ -3,7 +3,6 @@ package dev.rendergate.edge.lambda.node;
 import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.FrozenHeaders;
 import dev.rendergate.edge.request.HeaderNames;
-import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.teavm.jso.JSObject;
  * the event's own object or such a copy: no request converts its other headers, and the event object is
  * never modified.
  */
-final class JsHeaderMap extends AbstractMap<String, List<EdgeHeader>> implements FrozenHeaders {
+final class JsHeaderMap extends FrozenHeaders {
 
     /** Canonical, and never changed once this map holds it. */
     private final JSObject headers;
