@@ -80,9 +80,12 @@ public final class OriginRequestLogic {
             device = "desktop";
         }
         String path = join.apply(join.apply("/https://", host), request.uri());
-        return config.farmToken().isEmpty()
-                ? request.routedTo(path, farm, TO_FARM, device, config.farmDomain())
-                : request.routedTo(path, farm, TO_FARM_WITH_TOKEN, device, config.farmDomain(), config.farmToken());
+        // Plain locals, so that the JavaScript build makes the values an array literal (see ViewerRequestLogic).
+        String farmDomain = config.farmDomain();
+        String token = config.farmToken();
+        return token.isEmpty()
+                ? request.routedTo(path, farm, TO_FARM, device, farmDomain)
+                : request.routedTo(path, farm, TO_FARM_WITH_TOKEN, device, farmDomain, token);
     }
 
     // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.

@@ -21,6 +21,8 @@ public final class ViewerRequestLogic {
     private final Function<String, Verdict> classifier;
     /** The configured prerendered classes by ordinal: a set lookup hashed per request in the JavaScript build. */
     private final boolean[] prerendered = new boolean[BotClass.values().length];
+    /** The configured skipped path prefixes as an array: a list's for-each makes an iterator per request. */
+    private final String[] skipPathPrefixes;
 
     /**
      * @param config     the deployment's configuration
@@ -44,6 +46,7 @@ public final class ViewerRequestLogic {
     ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier) {
         this.config = Objects.requireNonNull(config, "config");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.skipPathPrefixes = config.skipPathPrefixes().toArray(new String[0]);
         for (BotClass botClass : config.prerenderClasses()) {
             prerendered[botClass.ordinal()] = true;
         }
@@ -86,7 +89,7 @@ public final class ViewerRequestLogic {
         if (path.hasExtension() && config.assetExtensions().contains(path.extension())) {
             return true;
         }
-        for (String prefix : config.skipPathPrefixes()) {
+        for (String prefix : skipPathPrefixes) {
             if (path.normalized().startsWith(prefix)) {
                 return true;
             }
@@ -106,9 +109,16 @@ public final class ViewerRequestLogic {
                 || request.headerValue(EdgeHeaders.PRERENDER).trim().equals("1");
     }
 
+    /**
+     * The values are read into locals first: compiled to JavaScript, an array of plain locals becomes an
+     * array literal, where a call among the elements makes TeaVM allocate and fill an empty array.
+     */
     private static EdgeRequest mark(EdgeRequest request, Verdict verdict, String userAgent) {
-        return request.withHeaders(EdgeHeaders.MARKERS, verdict.name(), verdict.botClass().label(),
-                verdict.device().label(), userAgent, request.headerValue(EdgeHeaders.HOST_HEADER));
+        String host = request.headerValue(EdgeHeaders.HOST_HEADER);
+        String name = verdict.name();
+        String botClass = verdict.botClass().label();
+        String device = verdict.device().label();
+        return request.withHeaders(EdgeHeaders.MARKERS, name, botClass, device, userAgent, host);
     }
 
     private static EdgeRequest stripMarkers(EdgeRequest request) {
