@@ -123,16 +123,21 @@ final class JsRequestEvent {
     /** Sets each header on a CloudFront header object as its array of {@code {key, value}} items. */
     private static void putHeaders(JSObject object, Map<String, List<EdgeHeader>> headers) {
         for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
-            JSObject values = newArrayMember(object, entry.getKey());
+            JSObject values = newArray();
             for (EdgeHeader header : entry.getValue()) {
                 pushHeader(values, header.key(), header.value());
             }
+            setMember(object, entry.getKey(), values);
         }
     }
 
-    /** Sets one header to a single value: {@code object[name] = [{key, value}]}. */
+    /**
+     * Sets one header to a single value: {@code object[name] = [{key, value}]}. The array is made whole, as
+     * a literal: pushing onto an empty array makes the engine reserve room for many more items, which made
+     * the arrays of a marked request most of the memory its event allocated.
+     */
     static void putHeader(JSObject object, String name, String key, String value) {
-        pushHeader(newArrayMember(object, name), key, value);
+        setMember(object, name, singleHeader(key, value));
     }
 
     private static JSObject originObject(EdgeOrigin origin) {
@@ -210,18 +215,23 @@ final class JsRequestEvent {
     @JSBody(script = "return {};")
     private static native JSObject newObject();
 
+    @JSBody(script = "return [];")
+    private static native JSObject newArray();
+
+    @JSBody(params = {"key", "value"}, script = "return [{key: key, value: value}];")
+    private static native JSObject singleHeader(String key, String value);
+
     /**
-     * A header called {@code __proto__} is defined, not assigned, since assignment would make it the object's
-     * prototype; every other name is assigned (defining is the slow path in V8).
+     * A member called {@code __proto__} is defined, not assigned, since assignment would make the value the
+     * object's prototype; every other name is assigned (defining is the slow path in V8).
      */
-    @JSBody(params = {"object", "name"}, script = "var a = [];"
+    @JSBody(params = {"object", "name", "value"}, script = ""
             + "if (name === '__proto__') {"
-            + "  Object.defineProperty(object, name, {value: a, enumerable: true, writable: true, configurable: true});"
+            + "  Object.defineProperty(object, name, {value: value, enumerable: true, writable: true, configurable: true});"
             + "} else {"
-            + "  object[name] = a;"
-            + "}"
-            + "return a;")
-    private static native JSObject newArrayMember(JSObject object, String name);
+            + "  object[name] = value;"
+            + "}")
+    private static native void setMember(JSObject object, String name, JSObject value);
 
     @JSBody(params = {"array", "key", "value"}, script = "array.push({key: key, value: value});")
     private static native void pushHeader(JSObject array, String key, String value);
