@@ -153,16 +153,21 @@ final class JsRequestEvent {
             + "return c !== null && typeof c === 'object' && typeof c.eventType === 'string' ? c.eventType : '';")
     private static native String eventTypeOf(JSObject event);
 
-    /** The same checks, in the same order and with the same messages, as the JVM's JSON path. */
+    /**
+     * The same checks, in the same order and with the same messages, as the JVM's JSON path. Written out
+     * without a helper function, which would be a closure allocated per event.
+     */
     @JSBody(params = "event", script = ""
-            + "function obj(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }"
-            + "if (!obj(event)) return 'event is not an object';"
+            + "if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'event is not an object';"
             + "var r = event.Records;"
             + "if (!Array.isArray(r)) return 'Records is not an array';"
             + "if (r.length === 0) return 'Records is empty';"
-            + "if (!obj(r[0])) return 'Records[0] is not an object';"
-            + "if (!obj(r[0].cf)) return 'cf is not an object';"
-            + "if (!obj(r[0].cf.request)) return 'cf.request is not an object';"
+            + "var v = r[0];"
+            + "if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'Records[0] is not an object';"
+            + "v = v.cf;"
+            + "if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'cf is not an object';"
+            + "v = v.request;"
+            + "if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'cf.request is not an object';"
             + "return null;")
     private static native String shapeProblem(JSObject event);
 
