@@ -17,8 +17,8 @@ import java.util.Map;
  * positions gets a fixed
  * {@link BotClass#TOOL} verdict ({@code empty-ua}, {@code oversized-ua}, {@code malformed-ua},
  * {@code flooded-ua}) without any pattern work; no browser sends such a header (the labelled corpus's most
- * is 17 such positions). The first of those limits the text reaches decides. Instances are immutable
- * and thread-safe.
+ * is 17 such positions). The first of those limits the text reaches decides. Instances are thread-safe;
+ * their only state after construction is a cache of the verdicts they have given.
  */
 public final class CrawlerClassifier {
 
@@ -44,8 +44,9 @@ public final class CrawlerClassifier {
     private static final Verdict OVERSIZED_VERDICT = Verdict.bot(BotClass.TOOL, OVERSIZED, Device.DESKTOP);
     private static final Verdict MALFORMED_VERDICT = Verdict.bot(BotClass.TOOL, MALFORMED, Device.DESKTOP);
     private static final Verdict FLOODED_VERDICT = Verdict.bot(BotClass.TOOL, FLOODED, Device.DESKTOP);
-    private static final Verdict HUMAN_MOBILE = Verdict.human(Device.MOBILE);
-    private static final Verdict HUMAN_DESKTOP = Verdict.human(Device.DESKTOP);
+    private static final int DEVICES = Device.values().length;
+    /** A person's verdict per device, by ordinal. */
+    private static final Verdict[] HUMANS = humans();
 
     private final CrawlerRule[] rules;
     private final UaMatcher[] matchers;
@@ -59,9 +60,11 @@ public final class CrawlerClassifier {
     private final int[] keywordRules;
     private final int[] alwaysCandidates;
     /**
-     * Each bot rule's verdict per device ({@code 2 * rule + device.ordinal()}), made on first use and then
-     * shared: verdicts are immutable, and one allocated per call was a measurable part of a crawler's event
-     * in the JavaScript build. Two threads may both make one; either is kept, and they are equal.
+     * Each bot rule's verdict per device (index {@code rule * DEVICES + device.ordinal()}), made on first
+     * use and then shared: one allocated per call was a measurable part of a crawler's event in the
+     * JavaScript build, and making all of them up front would add to start-up there. Safe without locking:
+     * a {@link Verdict}'s fields are final, so a thread that reads one from the array sees it whole; two
+     * threads may both make one, and either is kept, as they are equal.
      */
     private final Verdict[] botVerdicts;
     private final int[] largeScreenIds;
@@ -85,7 +88,7 @@ public final class CrawlerClassifier {
             rules[r + 1] = ruleList.get(r);
         }
         this.matchers = new UaMatcher[rules.length];
-        this.botVerdicts = new Verdict[rules.length * 2];
+        this.botVerdicts = new Verdict[rules.length * DEVICES];
         Map<String, Integer> ids = new LinkedHashMap<>();
         this.largeScreenIds = register(ids, DeviceHints.LARGE_SCREEN);
         this.phoneIds = register(ids, DeviceHints.PHONE);
@@ -162,13 +165,21 @@ public final class CrawlerClassifier {
         Device device = device(hits);
         int decided = decide(userAgent, hits, buffers[1]);
         if (decided < 0 || rules[decided].isPerson()) {
-            return device == Device.MOBILE ? HUMAN_MOBILE : HUMAN_DESKTOP;
+            return HUMANS[device.ordinal()];
         }
         return botVerdict(decided, device);
     }
 
+    private static Verdict[] humans() {
+        Verdict[] humans = new Verdict[DEVICES];
+        for (Device device : Device.values()) {
+            humans[device.ordinal()] = Verdict.human(device);
+        }
+        return humans;
+    }
+
     private Verdict botVerdict(int rule, Device device) {
-        int index = 2 * rule + device.ordinal();
+        int index = rule * DEVICES + device.ordinal();
         Verdict verdict = botVerdicts[index];
         if (verdict == null) {
             verdict = Verdict.bot(rules[rule].botClass(), rules[rule].name(), device);

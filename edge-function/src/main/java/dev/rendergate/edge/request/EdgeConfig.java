@@ -53,6 +53,9 @@ public record EdgeConfig(
         requireTokenText(farmToken);
         prerenderClasses = Collections.unmodifiableSet(new LinkedHashSet<>(
                 Objects.requireNonNull(prerenderClasses, "prerenderClasses")));
+        if (prerenderClasses.contains(null)) {
+            throw new NullPointerException("prerenderClasses holds null");
+        }
         // The standard list is already frozen and lower case; copying its ~250 entries on every
         // with... copy was most of the JS build's start-up cost outside the classifier.
         assetExtensions = assetExtensions == AssetExtensions.STANDARD
@@ -172,8 +175,10 @@ public record EdgeConfig(
         }
     }
 
+    // trim().isEmpty(), not isBlank(): both builds trim the same characters, where TeaVM's isBlank knows
+    // only the space.
     private static String requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.trim().isEmpty()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value.trim();
@@ -186,7 +191,12 @@ public record EdgeConfig(
             if (value == null) {
                 throw new NullPointerException(name + " holds null");
             }
-            lowered.add(AsciiCase.lower(value.trim()));
+            String trimmed = value.trim();
+            if (trimmed.isEmpty()) {
+                // An empty extension or prefix would match every page and skip it.
+                throw new IllegalArgumentException(name + " holds an empty entry, which would match every path");
+            }
+            lowered.add(AsciiCase.lower(trimmed));
         }
         return lowered;
     }

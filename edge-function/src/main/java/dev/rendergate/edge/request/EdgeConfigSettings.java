@@ -50,7 +50,8 @@ final class EdgeConfigSettings {
 
     private static String text(Map<String, String> settings, String key) {
         String value = settings.get(key);
-        return value == null || value.isBlank() ? null : value.trim();
+        // trim().isEmpty(), not isBlank(): see EdgeConfig.requireText.
+        return value == null || value.trim().isEmpty() ? null : value.trim();
     }
 
     private static int number(String key, String value) {

@@ -92,11 +92,14 @@ public record EdgeRequest(
     }
 
     /**
-     * Returns a copy with a header set to a single value, replacing any values it had.
+     * Returns a copy with a header set to a single value, replacing any values it had. For names set on
+     * every request, keep a {@link HeaderNames} constant and use {@link #withHeaders} instead.
      *
      * @param key   the header name as it should be sent; the map key is its lower-case form
      * @param value the value
      * @return the copy
+     * @throws NullPointerException     when the key or the value is null
+     * @throws IllegalArgumentException when the key is empty
      */
     public EdgeRequest withHeader(String key, String value) {
         return withHeaders(HeaderNames.of(key), value);
@@ -145,6 +148,8 @@ public record EdgeRequest(
      * @param names     headers to set, each to a single value
      * @param values    one value per name, in the same order
      * @return the copy
+     * @throws IllegalArgumentException when there is not one value per name
+     * @throws NullPointerException     when a value is null
      */
     public EdgeRequest routedTo(String newUri, EdgeOrigin newOrigin, HeaderNames names, String... values) {
         return new EdgeRequest(clientIp, method, newUri, querystring, withValues(names, values), newOrigin);

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A header map whose maker guarantees that it never changes and that its value lists are immutable, so
  * an {@link EdgeRequest} keeps it as it is instead of copying it. Keys are lower-case header names. The
- * request's own maps are such maps; the JavaScript build implements one over the event's header object,
+ * request's own maps are such maps; the JavaScript build has one over the event's header object,
  * so a request that passes through with its headers unchanged never converts them.
  *
  * <p>A class, not an interface: every request checks that its map is one, and compiled to JavaScript a
@@ -22,7 +22,8 @@ public abstract class FrozenHeaders extends AbstractMap<String, List<EdgeHeader>
      * new value, a new name comes last. This map itself does not change.
      *
      * @param names  the headers to set
-     * @param values one value per name, in the same order, none null
+     * @param values one value per name, in the same order, none null: {@link EdgeRequest#withHeaders} checks
+     *               that before it calls this
      * @return the new map
      */
     public abstract FrozenHeaders with(HeaderNames names, String[] values);

@@ -1,12 +1,14 @@
 package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
+import java.util.Objects;
 
 /**
  * A fixed list of headers the edge sets: each name as it is sent (its {@code key}) and as a header map
  * keys it (lower case), both computed once. A request then sets them from an array of values, one per
- * name, without lower-casing a name or building a header object per value on every event; in the
- * JavaScript build, those were most of the cost of marking a request.
+ * name, without lower-casing a name per event; the JavaScript build also writes each value straight into
+ * the event's header object, without a header object per value. Keep such lists in constants: making one
+ * costs more than setting its headers.
  */
 public final class HeaderNames {
 
@@ -15,18 +17,21 @@ public final class HeaderNames {
 
     private HeaderNames(String[] keys) {
         this.keys = keys.clone();
-        this.lowerNames = new String[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null || keys[i].isEmpty()) {
+        this.lowerNames = new String[this.keys.length];
+        for (int i = 0; i < this.keys.length; i++) {
+            String key = Objects.requireNonNull(this.keys[i], "header name " + i);
+            if (key.isEmpty()) {
                 throw new IllegalArgumentException("header name " + i + " is empty");
             }
-            lowerNames[i] = AsciiCase.lower(keys[i]);
+            lowerNames[i] = AsciiCase.lower(key);
         }
     }
 
     /**
      * @param keys the header names as they should be sent, e.g. {@code X-Rendergate-Bot}
-     * @return the list, in that order
+     * @return the list, in that order; later changes to {@code keys} do not reach it
+     * @throws NullPointerException     when a name is null
+     * @throws IllegalArgumentException when a name is empty
      */
     public static HeaderNames of(String... keys) {
         return new HeaderNames(keys);

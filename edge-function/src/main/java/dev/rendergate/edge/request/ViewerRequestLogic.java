@@ -19,8 +19,11 @@ public final class ViewerRequestLogic {
 
     private final EdgeConfig config;
     private final Function<String, Verdict> classifier;
-    /** The configured prerendered classes by ordinal: a set lookup hashed per request in the JavaScript build. */
-    private final boolean[] prerendered = new boolean[BotClass.values().length];
+    /**
+     * The configured prerendered classes by ordinal, not the configured set: its hashed lookup per request
+     * showed in the JavaScript build.
+     */
+    private final boolean[] prerendered;
     /** The configured skipped path prefixes as an array: a list's for-each makes an iterator per request. */
     private final String[] skipPathPrefixes;
 
@@ -47,6 +50,7 @@ public final class ViewerRequestLogic {
         this.config = Objects.requireNonNull(config, "config");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.skipPathPrefixes = config.skipPathPrefixes().toArray(new String[0]);
+        this.prerendered = new boolean[BotClass.values().length];
         for (BotClass botClass : config.prerenderClasses()) {
             prerendered[botClass.ordinal()] = true;
         }
@@ -86,6 +90,8 @@ public final class ViewerRequestLogic {
     }
 
     private boolean isSkipped(RequestPath path) {
+        // A page without an extension is never an asset (the configuration refuses an empty extension), so
+        // it skips the hashed lookup.
         if (path.hasExtension() && config.assetExtensions().contains(path.extension())) {
             return true;
         }

@@ -100,12 +100,23 @@ class CrawlerClassifierTest {
     }
 
     @Test
-    void classify_blankIsOnlySpacesAndTabs_otherWhitespaceIsMalformed() {
+    void classify_blankIsOnlySpacesAndTabs_otherWhitespaceIsContent() {
         // Written out so the JavaScript build agrees: there, String.isBlank knows only the space.
         Verdict malformed = Verdict.bot(BotClass.TOOL, "malformed-ua", Device.DESKTOP);
         assertThat(classifier.classify("\r\n")).isEqualTo(malformed);
         assertThat(classifier.classify("\u000b")).isEqualTo(malformed);
-        assertThat(classifier.classify("\u3000").name()).isNotEqualTo("empty-ua");
+        assertThat(classifier.classify("\u3000")).isEqualTo(Verdict.bot(BotClass.TOOL, "non-browser", Device.DESKTOP));
+    }
+
+    @Test
+    void classify_sameRuleOnBothDevices_keepsEachDevicesVerdict() {
+        Verdict mobile = classifier.classify(GOOGLEBOT_SMARTPHONE);
+        Verdict desktop = classifier.classify(
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+
+        assertThat(mobile).isEqualTo(Verdict.bot(BotClass.SEARCH, "googlebot", Device.MOBILE));
+        assertThat(desktop).isEqualTo(Verdict.bot(BotClass.SEARCH, "googlebot", Device.DESKTOP));
+        assertThat(classifier.classify(GOOGLEBOT_SMARTPHONE)).isSameAs(mobile);
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rendergate.edge.detect.BotClass;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EdgeConfigTest {
@@ -43,6 +46,27 @@ class EdgeConfigTest {
     @Test
     void from_blankValues_keepDefaults() {
         assertThat(EdgeConfig.from(Map.of("farmDomain", " ", "farmToken", ""))).isEqualTo(EdgeConfig.defaults());
+        // Tabs too, in both builds: TeaVM's String.isBlank knows only the space.
+        assertThat(EdgeConfig.from(Map.of("farmDomain", "\t", "spaShell", " \t"))).isEqualTo(EdgeConfig.defaults());
+    }
+
+    @Test
+    void emptyExtensionOrPrefix_isRefused_asItWouldMatchEveryPage() {
+        assertThatThrownBy(() -> EdgeConfig.from(Map.of("extraAssetExtensions", "webp, .")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assetExtensions holds an empty entry, which would match every path");
+        assertThatThrownBy(() -> EdgeConfig.defaults().withSkipPathPrefixes(List.of("/api/", " ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("skipPathPrefixes holds an empty entry, which would match every path");
+    }
+
+    @Test
+    void prerenderClasses_holdingNull_isRefused() {
+        Set<BotClass> classes = new HashSet<>();
+        classes.add(null);
+        assertThatThrownBy(() -> EdgeConfig.defaults().withPrerenderClasses(classes))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("prerenderClasses holds null");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OriginRequestLogicTest {
 
@@ -43,6 +45,20 @@ class OriginRequestLogicTest {
         EdgeRequest plain = marked("/index.html", "").withoutHeader(EdgeHeaders.BOT);
 
         assertThat(logic.apply(plain)).isSameAs(plain);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", " \t "})
+    void apply_blankBotMarker_isUnmarkedAndUnchanged(String bot) {
+        EdgeRequest blank = marked("/index.html", "").withHeader("X-Rendergate-Bot", bot);
+
+        assertThat(EdgeHeaders.isMarked(blank)).isFalse();
+        assertThat(logic.apply(blank)).isSameAs(blank);
+    }
+
+    @Test
+    void isMarked_aMarkerWithOtherControlCharacters_isContent() {
+        assertThat(EdgeHeaders.isMarked(marked("/", "").withHeader("X-Rendergate-Bot", "\r"))).isTrue();
     }
 
     @Test

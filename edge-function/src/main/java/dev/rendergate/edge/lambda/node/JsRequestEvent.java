@@ -123,8 +123,13 @@ final class JsRequestEvent {
     /** Sets each header on a CloudFront header object as its array of {@code {key, value}} items. */
     private static void putHeaders(JSObject object, Map<String, List<EdgeHeader>> headers) {
         for (Map.Entry<String, List<EdgeHeader>> entry : headers.entrySet()) {
+            List<EdgeHeader> list = entry.getValue();
+            if (list.size() == 1) {
+                putHeader(object, entry.getKey(), list.get(0).key(), list.get(0).value());
+                continue;
+            }
             JSObject values = newArray();
-            for (EdgeHeader header : entry.getValue()) {
+            for (EdgeHeader header : list) {
                 pushHeader(values, header.key(), header.value());
             }
             setMember(object, entry.getKey(), values);
@@ -158,7 +163,9 @@ final class JsRequestEvent {
      * without a helper function, which would be a closure allocated per event.
      */
     @JSBody(params = "event", script = ""
-            + "if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'event is not an object';"
+            + "if (event === null || typeof event !== 'object' || Array.isArray(event)) {"
+            + "  return 'event is not an object';"
+            + "}"
             + "var r = event.Records;"
             + "if (!Array.isArray(r)) return 'Records is not an array';"
             + "if (r.length === 0) return 'Records is empty';"
@@ -232,7 +239,8 @@ final class JsRequestEvent {
      */
     @JSBody(params = {"object", "name", "value"}, script = ""
             + "if (name === '__proto__') {"
-            + "  Object.defineProperty(object, name, {value: value, enumerable: true, writable: true, configurable: true});"
+            + "  Object.defineProperty(object, name,"
+            + "      {value: value, enumerable: true, writable: true, configurable: true});"
             + "} else {"
             + "  object[name] = value;"
             + "}")
