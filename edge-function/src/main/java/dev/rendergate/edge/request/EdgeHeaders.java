@@ -58,14 +58,4 @@ public final class EdgeHeaders {
     public static boolean isMarked(EdgeRequest request) {
         return !HeaderText.isBlank(request.headerValue(BOT));
     }
-
-    /**
-     * Tells whether a lower-case header name belongs to the edge's own namespace.
-     *
-     * @param lowerName a header name in lower case
-     * @return true for {@code x-rendergate-*}
-     */
-    public static boolean isMarkerHeader(String lowerName) {
-        return lowerName.startsWith(MARKER_PREFIX);
-    }
 }

@@ -169,14 +169,4 @@ public record EdgeRequest(
         copy.remove(lowerName);
         return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
     }
-
-    /**
-     * Returns a copy sent to another origin.
-     *
-     * @param newOrigin the custom origin, or null for the configured one
-     * @return the copy
-     */
-    public EdgeRequest withOrigin(EdgeOrigin newOrigin) {
-        return new EdgeRequest(clientIp, method, uri, querystring, headers, newOrigin);
-    }
 }
