@@ -16,7 +16,7 @@ set -euo pipefail
 MODE=${1:-render}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SITE="$ROOT/static-site/site"
-JAR=${JAR:-$ROOT/gateway/target/rendergate.jar}
+JAR=${JAR:-$ROOT/cli/target/rendergate.jar}
 OUT="$ROOT/bench/out"
 CHROME=${CHROME_LOCATION:-/usr/bin/chromium}
 PRERENDER_VERSION=${PRERENDER_VERSION:-5.21.6}

@@ -4,7 +4,7 @@
 #
 #   bench/gateway-vs-nginx.sh [duration] [connections]        e.g. bench/gateway-vs-nginx.sh 10s 64
 #
-# Needs: nginx and wrk (Debian packages), the built jar (gateway/target/rendergate.jar), curl.
+# Needs: nginx and wrk (Debian packages), the built jar (cli/target/rendergate.jar), curl.
 # Every process it starts is stopped by PID on exit.
 set -euo pipefail
 
@@ -14,7 +14,7 @@ CONNECTIONS=${2:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 SITE="$ROOT/static-site/site"
-JAR="$ROOT/gateway/target/rendergate.jar"
+JAR="$ROOT/cli/target/rendergate.jar"
 OUT="$ROOT/bench/out"
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -29,7 +29,7 @@ PATHS=(/index.html /app.js /style.css /doctors/17-emma-schwarz)
 for tool in nginx wrk curl java; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk curl)" >&2; exit 1; }
 done
-[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl gateway -am package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl cli -am package -DskipTests" >&2; exit 1; }
 
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
