@@ -3,7 +3,7 @@ package dev.rendergate.cli;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import dev.rendergate.farm.http.SnapshotResponse;
 import dev.rendergate.gateway.Gateway;
@@ -63,12 +63,12 @@ final class EmbeddedStack implements AutoCloseable {
   private static LocalSnapshots localHits(Farm farm) {
     return (publicUrl, device) -> {
       try {
-        Optional<RenderResult> hit = farm.cachedHit(publicUrl, Device.fromLabel(device));
+        Optional<RenderResult> hit = farm.prerenderer().cachedHit(publicUrl, Device.fromLabel(device));
         if (hit.isEmpty()) {
           return Optional.empty();
         }
         // Counted like a hit its HTTP server answers, so /metrics tells the same story either way.
-        farm.metrics().request("rendered");
+        farm.prerenderer().metrics().request("rendered");
         SnapshotResponse response = SnapshotResponse.of(hit.get());
         return Optional.of(new LocalSnapshots.Answer(response.status(), response.headers(), response.body()));
       } catch (RejectedRequestException e) {

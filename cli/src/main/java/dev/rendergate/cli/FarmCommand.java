@@ -100,7 +100,7 @@ final class FarmCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return FarmRewarm.schedule(farm, config, rewarmSitemap, rewarmCron, Clock.systemUTC(), rewarmConcurrency);
+      return FarmRewarm.schedule(farm.prerenderer(), config, rewarmSitemap, rewarmCron, Clock.systemUTC(), rewarmConcurrency);
     } catch (IllegalArgumentException e) {
       farm.stop();
       throw new UserFacingException("cannot schedule the re-warm: " + e.getMessage()

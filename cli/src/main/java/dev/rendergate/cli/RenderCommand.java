@@ -4,7 +4,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import java.net.URI;
 import java.time.Duration;
@@ -51,7 +51,7 @@ final class RenderCommand implements Callable<Integer> {
     URI target = parse(url);
     Farm farm = Farm.create(config(target));
     try {
-      RenderResult result = farm.render(url, Device.fromLabel(device));
+      RenderResult result = farm.prerenderer().render(url, Device.fromLabel(device));
       spec.commandLine().getErr().printf("status=%d engine=%s ms=%d%s%n", result.status(), result.engine(),
           result.renderMillis(), result.reason() == null ? "" : " reason=" + result.reason());
       spec.commandLine().getOut().print(result.html());

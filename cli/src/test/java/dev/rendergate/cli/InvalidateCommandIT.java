@@ -44,8 +44,8 @@ class InvalidateCommandIT {
 
   @Test
   void invalidate_waitsForCompletionThenRecachesThePaths() {
-    farm.render(URI.create(site.origin() + "/p/1"), Device.DESKTOP);
-    farm.render(URI.create(site.origin() + "/p/2"), Device.MOBILE);
+    farm.prerenderer().render(URI.create(site.origin() + "/p/1"), Device.DESKTOP);
+    farm.prerenderer().render(URI.create(site.origin() + "/p/2"), Device.MOBILE);
     site.page("/p/1", "New build");
     int before = site.hits("/p/1");
     int beforePrefix = site.hits("/p/2");
@@ -66,8 +66,8 @@ class InvalidateCommandIT {
     assertThat(site.hits("/p/1")).as("re-rendered after completion").isEqualTo(before + 1);
     assertThat(site.hits("/p/2")).as("the prefix re-rendered what it covers").isEqualTo(beforePrefix + 1);
     assertThat(out.toString()).contains("recached 2 snapshots");
-    assertThat(farm.render(URI.create(site.origin() + "/p/1"), Device.DESKTOP).html()).contains("New build");
-    assertThat(farm.cache().peek(dev.rendergate.farm.cache.CacheKey.of(URI.create(site.origin() + "/p/2"), Device.MOBILE)))
+    assertThat(farm.prerenderer().render(URI.create(site.origin() + "/p/1"), Device.DESKTOP).html()).contains("New build");
+    assertThat(farm.prerenderer().cache().peek(dev.rendergate.farm.cache.CacheKey.of(URI.create(site.origin() + "/p/2"), Device.MOBILE)))
         .as("the prefix replaced it, recording the build")
         .satisfies(snapshot -> assertThat(snapshot.buildId()).isEqualTo("b42"));
   }

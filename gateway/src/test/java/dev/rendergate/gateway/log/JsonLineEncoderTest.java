@@ -27,9 +27,18 @@ class JsonLineEncoderTest {
     }
 
     @Test
-    void encode_controlCharacters_areEscaped() {
-        StringBuilder json = new StringBuilder();
-        JsonLineEncoder.quote(json, "a\u0001b\\c\td");
-        assertThat(json).hasToString("\"a\\u0001b\\\\c\\td\"");
+    void encode_controlCharactersAndOddValues_areValidJson() throws Exception {
+        LoggingEvent event = new LoggingEvent("x", context.getLogger("farm"), Level.WARN, "a\u0001b\\c\td", null, null);
+        event.setTimeStamp(0);
+        event.setKeyValuePairs(List.of(new KeyValuePair("nan", Double.NaN), new KeyValuePair("none", null),
+                new KeyValuePair("ok", true), new KeyValuePair("text", new StringBuilder("say \"hi\""))));
+        String line = new String(new JsonLineEncoder().encode(event), StandardCharsets.UTF_8);
+        assertThat(line).endsWith("}\n").doesNotContain("\u0001");
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertThat(node.get("msg").asText()).isEqualTo("a\u0001b\\c\td");
+        assertThat(node.get("nan").asText()).isEqualTo("NaN");
+        assertThat(node.get("none").isNull()).isTrue();
+        assertThat(node.get("ok").asBoolean()).isTrue();
+        assertThat(node.get("text").asText()).isEqualTo("say \"hi\"");
     }
 }

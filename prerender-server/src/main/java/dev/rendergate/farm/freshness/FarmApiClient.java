@@ -1,6 +1,8 @@
 package dev.rendergate.farm.freshness;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.http.FarmJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,11 +13,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A farm's HTTP API as the warm and invalidate commands use it: cache status, render, recache, each
@@ -49,10 +50,10 @@ public final class FarmApiClient implements WarmTarget {
         try {
             HttpResponse<String> response = send(get("/cache/status?url=" + enc(url.toString()) + "&device="
                     + device.label()), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !(Json.parse(response.body()) instanceof Map<?, ?> map)) {
+            if (response.statusCode() != 200) {
                 return CacheState.UNKNOWN;
             }
-            return CacheState.fromLabel(String.valueOf(map.get("state")));
+            return CacheState.fromLabel(FarmJson.parse(response.body()).path("state").asText());
         } catch (IOException | RuntimeException e) {
             return CacheState.UNKNOWN;
         }
@@ -93,23 +94,22 @@ public final class FarmApiClient implements WarmTarget {
 
     /** As {@link #recache(List, String, Device)}, naming the build (deploy) that triggered it, or {@code null}. */
     public RecacheSummary recache(List<String> urls, String prefix, Device device, String buildId) {
-        StringBuilder body = new StringBuilder("{");
+        Map<String, Object> body = new LinkedHashMap<>();
         if (prefix != null) {
-            body.append("\"prefix\":").append(Json.quote(prefix));
+            body.put("prefix", prefix);
         } else {
-            body.append("\"urls\":").append(urls.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]")));
+            body.put("urls", urls);
         }
         if (device != null) {
-            body.append(",\"device\":").append(Json.quote(device.label()));
+            body.put("device", device.label());
         }
         if (buildId != null) {
-            body.append(",\"buildId\":").append(Json.quote(buildId));
+            body.put("buildId", buildId);
         }
-        body.append('}');
         Duration budget = timeout.multipliedBy(Math.max(1, urls.size()));
         HttpRequest request = builder("/recache").timeout(budget.compareTo(MAX_RECACHE_WAIT) > 0 ? MAX_RECACHE_WAIT : budget)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
         String what = prefix != null ? prefix : urls.size() == 1 ? urls.get(0) : urls.size() + " urls";
         String deviceLabel = device == null ? "all" : device.label();
         try {
@@ -125,23 +125,22 @@ public final class FarmApiClient implements WarmTarget {
     }
 
     private static RecacheSummary parseSummary(String body) {
-        if (body.length() > MAX_ERROR_BODY * 16 || !(Json.parse(body) instanceof Map<?, ?> map)) {
+        if (body.length() > MAX_ERROR_BODY * 16) {
             throw new IllegalArgumentException("unexpected recache answer");
         }
-        List<RecacheSummary.Failure> failed = new ArrayList<>();
-        if (map.get("failed") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> f) {
-                    failed.add(new RecacheSummary.Failure(String.valueOf(f.get("url")), String.valueOf(f.get("device")),
-                            String.valueOf(f.get("reason"))));
-                }
-            }
+        try {
+            return FarmJson.MAPPER.readValue(body, RecacheSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unexpected recache answer: " + e.getOriginalMessage(), e);
         }
-        return new RecacheSummary(number(map.get("recached")), number(map.get("invalidated")), failed);
     }
 
-    private static int number(Object o) {
-        return o instanceof Number n ? n.intValue() : 0;
+    private static String json(Object body) {
+        try {
+            return FarmJson.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest get(String pathAndQuery) {

@@ -1,8 +1,8 @@
 package dev.rendergate.farm.freshness;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.Farm;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.Prerenderer;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.cache.CacheKey;
 import dev.rendergate.farm.cache.Snapshot;
 import dev.rendergate.farm.cache.SnapshotCache;
@@ -16,10 +16,10 @@ import java.util.Objects;
 
 /**
  * The freshness operations on one farm node's cache: the state of a page's snapshot, recaching one page,
- * and invalidating pages. Requires the node to cache ({@link Farm#cache()} not null).
+ * and invalidating pages. Requires the node to cache ({@link Prerenderer#cache()} not null).
  */
 public final class FarmFreshness {
-    private final Farm farm;
+    private final Prerenderer farm;
     private final SnapshotCache cache;
     private final Duration ttl;
     private final Clock clock;
@@ -29,7 +29,7 @@ public final class FarmFreshness {
      * @param ttl   the TTL of its 200 snapshots (the node caches nothing else)
      * @param clock the wall clock snapshots' {@code renderedAt} is measured on
      */
-    public FarmFreshness(Farm farm, Duration ttl, Clock clock) {
+    public FarmFreshness(Prerenderer farm, Duration ttl, Clock clock) {
         this.farm = Objects.requireNonNull(farm, "farm");
         this.cache = Objects.requireNonNull(farm.cache(), "the farm has no cache");
         this.ttl = Objects.requireNonNull(ttl, "ttl");

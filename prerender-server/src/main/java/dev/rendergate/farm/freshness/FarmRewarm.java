@@ -1,7 +1,7 @@
 package dev.rendergate.farm.freshness;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.farm.cache.CacheConfig;
 import java.net.URI;
@@ -31,7 +31,7 @@ public final class FarmRewarm {
      * @param concurrency renders at a time (keep it below the farm's pool size, crawlers come first)
      * @throws IllegalArgumentException if the farm does not cache, or {@code cron} is malformed
      */
-    public static RewarmScheduler schedule(Farm farm, FarmConfig config, String sitemap, String cron, Clock clock,
+    public static RewarmScheduler schedule(Prerenderer farm, FarmConfig config, String sitemap, String cron, Clock clock,
                                            int concurrency) {
         if (farm.cache() == null) {
             throw new IllegalArgumentException("a scheduled re-warm needs the farm's cache on");

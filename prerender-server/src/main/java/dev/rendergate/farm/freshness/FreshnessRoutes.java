@@ -1,10 +1,11 @@
 package dev.rendergate.farm.freshness;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.farm.cache.Snapshot;
-import io.undertow.server.HttpHandler;
+import dev.rendergate.farm.http.FarmJson;
+import dev.rendergate.farm.http.FarmRoute;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,10 +31,9 @@ import org.slf4j.LoggerFactory;
  * snapshot's build id, without rendering). Answers JSON; must
  * run off the IO threads (bodies are read blocking, bounded to {@value #MAX_BODY_BYTES} bytes).
  */
-public final class FreshnessRoutes implements HttpHandler {
+public final class FreshnessRoutes implements FarmRoute {
     private static final Logger LOG = LoggerFactory.getLogger(FreshnessRoutes.class);
     static final int MAX_BODY_BYTES = 1 << 20;
-    private static final HttpString REASON = HttpString.tryFromString("X-Rendergate-Reason");
     private static final HttpString TOKEN = HttpString.tryFromString("X-Prerender-Token");
     /**
      * Recache requests admitted at once per node (their renders share one small pool); one more waits up
@@ -41,7 +42,7 @@ public final class FreshnessRoutes implements HttpHandler {
     private static final int CONCURRENT_REQUESTS = 16;
     private static final Duration ADMISSION_WAIT = Duration.ofSeconds(30);
 
-    private final Farm farm;
+    private final Prerenderer farm;
     private final FarmConfig config;
     private final Predicate<String> tokens;
     private final Semaphore recacheSlots = new Semaphore(CONCURRENT_REQUESTS);
@@ -52,25 +53,25 @@ public final class FreshnessRoutes implements HttpHandler {
      * @param config its configuration (TTL, pool size and render budget)
      * @param tokens accepts the presented {@code X-Prerender-Token} (the same check the render API uses)
      */
-    public FreshnessRoutes(Farm farm, FarmConfig config, Predicate<String> tokens) {
+    public FreshnessRoutes(Prerenderer farm, FarmConfig config, Predicate<String> tokens) {
         this.farm = farm;
         this.config = config;
         this.tokens = tokens;
     }
 
-    /** Whether {@code path} is one of these routes. */
-    public static boolean handles(String path) {
+    @Override
+    public boolean handles(String path) {
         return path.equals("/recache") || path.equals("/cache") || path.equals("/cache/status");
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (!tokens.test(exchange.getRequestHeaders().getFirst(TOKEN))) {
-            fail(exchange, 401, "unauthorized", "missing or wrong X-Prerender-Token");
+            FarmJson.fail(exchange, 401, "unauthorized", "missing or wrong X-Prerender-Token");
             return;
         }
         if (farm.cache() == null) {
-            fail(exchange, 409, "cache-disabled", "this farm node does not cache snapshots");
+            FarmJson.fail(exchange, 409, "cache-disabled", "this farm node does not cache snapshots");
             return;
         }
         String path = exchange.getRequestPath();
@@ -85,26 +86,26 @@ public final class FreshnessRoutes implements HttpHandler {
             } else {
                 exchange.getResponseHeaders().put(Headers.ALLOW, path.equals("/recache") ? "POST"
                         : path.equals("/cache") ? "DELETE" : "GET, HEAD");
-                fail(exchange, 405, "method-not-allowed", method + " is not allowed on " + path);
+                FarmJson.fail(exchange, 405, "method-not-allowed", method + " is not allowed on " + path);
             }
         } catch (IllegalArgumentException e) {
-            fail(exchange, 400, "bad-request", e.getMessage());
+            FarmJson.fail(exchange, 400, "bad-request", e.getMessage());
         } catch (IOException e) {
-            fail(exchange, 400, "bad-body", "the request body could not be read: " + e.getMessage());
+            FarmJson.fail(exchange, 400, "bad-body", "the request body could not be read: " + e.getMessage());
         }
     }
 
     private void recache(HttpServerExchange exchange) throws IOException {
         byte[] body = readBody(exchange);
         if (body == null) {
-            fail(exchange, 413, "body-too-large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
+            FarmJson.fail(exchange, 413, "body-too-large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
             return;
         }
         RecacheRequest request = RecacheRequest.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
                 new String(body, StandardCharsets.UTF_8));
         if (!admitted()) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-            fail(exchange, 503, "recache-busy", CONCURRENT_REQUESTS + " recache requests are already running");
+            FarmJson.fail(exchange, 503, "recache-busy", CONCURRENT_REQUESTS + " recache requests are already running");
             return;
         }
         long start = System.nanoTime();
@@ -114,7 +115,7 @@ public final class FreshnessRoutes implements HttpHandler {
                     request.urls().size(), request.prefix() == null ? "-" : request.prefix(),
                     request.buildId() == null ? "-" : request.buildId(), summary.recached(),
                     summary.invalidated(), summary.failed().size(), (System.nanoTime() - start) / 1_000_000);
-            json(exchange, 200, summary.toJson());
+            FarmJson.send(exchange, 200, summary);
         } finally {
             recacheSlots.release();
         }
@@ -143,7 +144,7 @@ public final class FreshnessRoutes implements HttpHandler {
         }
         LOG.info("event=invalidate url={} prefix={} all={} invalidated={}", url == null ? "-" : url,
                 prefix == null ? "-" : prefix, all, invalidated);
-        json(exchange, 200, "{\"invalidated\":" + invalidated + "}\n");
+        FarmJson.send(exchange, 200, Map.of("invalidated", invalidated));
     }
 
     private void status(HttpServerExchange exchange) {
@@ -156,9 +157,8 @@ public final class FreshnessRoutes implements HttpHandler {
         FarmFreshness freshness = freshness();
         Snapshot snapshot = freshness.snapshot(URI.create(url.trim()), device);
         CacheState state = freshness.stateOf(snapshot);
-        String buildId = snapshot == null || snapshot.buildId() == null ? "null" : Json.quote(snapshot.buildId());
-        json(exchange, 200, "{\"url\":" + Json.quote(url) + ",\"device\":" + Json.quote(device.label())
-                + ",\"state\":" + Json.quote(state.label()) + ",\"buildId\":" + buildId + "}\n");
+        FarmJson.send(exchange, 200, new StatusAnswer(url, device.label(), state.label(),
+                snapshot == null ? null : snapshot.buildId()));
     }
 
     private boolean admitted() {
@@ -208,15 +208,7 @@ public final class FreshnessRoutes implements HttpHandler {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static void json(HttpServerExchange exchange, int status, String body) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
-    }
-
-    private static void fail(HttpServerExchange exchange, int status, String reason, String message) {
-        exchange.getResponseHeaders().put(REASON, reason);
-        json(exchange, status, "{\"error\":" + Json.quote(reason) + ",\"message\":" + Json.quote(message) + "}\n");
+    /** The answer of {@code GET /cache/status}. */
+    record StatusAnswer(String url, String device, String state, String buildId) {
     }
 }

@@ -1,18 +1,18 @@
 package dev.rendergate.farm.freshness;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.Farm;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.Prerenderer;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import dev.rendergate.farm.render.PoolSaturatedException;
 import java.net.URI;
 
 /** A {@link WarmTarget} on a farm node in this process (the scheduled re-warm): no HTTP, same cache. */
 public final class LocalWarmTarget implements WarmTarget {
-    private final Farm farm;
+    private final Prerenderer farm;
     private final FarmFreshness freshness;
 
-    public LocalWarmTarget(Farm farm, FarmFreshness freshness) {
+    public LocalWarmTarget(Prerenderer farm, FarmFreshness freshness) {
         this.farm = farm;
         this.freshness = freshness;
     }

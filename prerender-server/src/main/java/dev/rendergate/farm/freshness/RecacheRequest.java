@@ -1,12 +1,13 @@
 package dev.rendergate.farm.freshness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.http.FarmJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a {@code POST /recache} asks for: some URLs or one URL prefix, for one device or for every device
@@ -55,15 +56,17 @@ public record RecacheRequest(List<String> urls, String prefix, Device device, St
     }
 
     private static RecacheRequest fromJson(String body) {
-        if (!(Json.parse(body) instanceof Map<?, ?> map)) {
+        JsonNode root = FarmJson.parse(body);
+        if (!root.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }
         List<String> urls = new ArrayList<>();
-        if (map.get("url") != null) {
-            urls.add(text(map.get("url"), "url"));
+        if (present(root, "url")) {
+            urls.add(text(root.get("url"), "url"));
         }
-        if (map.get("urls") != null) {
-            if (!(map.get("urls") instanceof List<?> list)) {
+        if (present(root, "urls")) {
+            JsonNode list = root.get("urls");
+            if (!list.isArray()) {
                 throw new IllegalArgumentException("urls must be a list of strings");
             }
             if (list.size() > MAX_URLS) {
@@ -71,10 +74,15 @@ public record RecacheRequest(List<String> urls, String prefix, Device device, St
             }
             list.forEach(u -> urls.add(text(u, "urls")));
         }
-        String prefix = map.get("prefix") == null ? null : text(map.get("prefix"), "prefix");
-        String device = map.get("device") == null ? null : text(map.get("device"), "device");
-        String buildId = map.get("buildId") == null ? null : text(map.get("buildId"), "buildId");
+        String prefix = present(root, "prefix") ? text(root.get("prefix"), "prefix") : null;
+        String device = present(root, "device") ? text(root.get("device"), "device") : null;
+        String buildId = present(root, "buildId") ? text(root.get("buildId"), "buildId") : null;
         return new RecacheRequest(urls, prefix, device(device), buildId);
+    }
+
+    private static boolean present(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value != null && !value.isNull();
     }
 
     private static RecacheRequest fromForm(String body) {
@@ -130,11 +138,11 @@ public record RecacheRequest(List<String> urls, String prefix, Device device, St
         };
     }
 
-    private static String text(Object value, String field) {
-        if (!(value instanceof String s) || s.isBlank()) {
+    private static String text(JsonNode value, String field) {
+        if (!value.isTextual() || value.asText().isBlank()) {
             throw new IllegalArgumentException(field + " must be a non-empty string");
         }
-        return s;
+        return value.asText();
     }
 
     private static String decode(String s) {

@@ -1,11 +1,11 @@
 package dev.rendergate.farm.freshness;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What a recache did: how many snapshots were re-rendered and replaced, how many were only dropped
- * (cached elsewhere, or named by a prefix), and which renders failed and why.
+ * (cached elsewhere, or named by a prefix), and which renders failed and why; the JSON body
+ * {@code POST /recache} answers.
  *
  * @param recached    snapshots re-rendered and stored
  * @param invalidated snapshots dropped from every tier so the next request renders them
@@ -25,14 +25,5 @@ public record RecacheSummary(int recached, long invalidated, List<Failure> faile
      * @param reason the farm's short reason, as in {@code X-Rendergate-Reason}
      */
     public record Failure(String url, String device, String reason) {
-    }
-
-    /** The JSON body {@code POST /recache} answers. */
-    public String toJson() {
-        String failures = failed.stream()
-                .map(f -> "{\"url\":" + Json.quote(f.url()) + ",\"device\":" + Json.quote(f.device())
-                        + ",\"reason\":" + Json.quote(f.reason()) + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-        return "{\"recached\":" + recached + ",\"invalidated\":" + invalidated + ",\"failed\":" + failures + "}\n";
     }
 }

@@ -1,8 +1,7 @@
 package dev.rendergate.farm.http;
 
-import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
-import dev.rendergate.farm.freshness.FreshnessRoutes;
+import dev.rendergate.farm.prerender.Prerenderer;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -10,23 +9,30 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The Undertow server of one farm node: routes, cache hits answered on the I/O threads, everything that may block
  * dispatched to workers, failure mapping.
  */
 public final class FarmHttpServer {
-    private final Farm farm;
+    private final Prerenderer farm;
     private final FarmConfig config;
     private final RenderHandler renders;
-    private final FreshnessRoutes freshness;
+    private final List<FarmRoute> routes;
     private Undertow server;
 
-    public FarmHttpServer(Farm farm, FarmConfig config) {
+    /**
+     * @param farm   renders for the render API
+     * @param config port, bind address and pool sizes
+     * @param tokens the render API's token check
+     * @param routes the other routes, asked in order before the render API
+     */
+    public FarmHttpServer(Prerenderer farm, FarmConfig config, TokenCheck tokens, List<FarmRoute> routes) {
         this.farm = farm;
         this.config = config;
-        this.renders = new RenderHandler(farm, new TokenCheck(config.token()));
-        this.freshness = new FreshnessRoutes(farm, config, new TokenCheck(config.token())::accepts);
+        this.renders = new RenderHandler(farm, tokens);
+        this.routes = List.copyOf(routes);
     }
 
     /**
@@ -76,6 +82,11 @@ public final class FarmHttpServer {
             return;
         }
         try {
+            FarmRoute route = routeFor(exchange.getRequestPath());
+            if (route != null) {
+                route.handleRequest(exchange);
+                return;
+            }
             switch (exchange.getRequestPath()) {
                 case "/health" -> text(exchange, 200, "ok\n");
                 case "/ready" -> {
@@ -86,12 +97,20 @@ public final class FarmHttpServer {
                     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     exchange.getResponseSender().send(farm.metrics().scrape(), StandardCharsets.UTF_8);
                 }
-                case "/recache", "/cache", "/cache/status" -> freshness.handleRequest(exchange);
                 default -> renders.handleRequest(exchange);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             FailureResponses.send(exchange, e, farm.metrics());
         }
+    }
+
+    private FarmRoute routeFor(String path) {
+        for (FarmRoute route : routes) {
+            if (route.handles(path)) {
+                return route;
+            }
+        }
+        return null;
     }
 
     /**
@@ -101,12 +120,16 @@ public final class FarmHttpServer {
      */
     private boolean answeredOnIoThread(HttpServerExchange exchange) {
         try {
-            return switch (exchange.getRequestPath()) {
+            String path = exchange.getRequestPath();
+            if (routeFor(path) != null) {
+                return false;
+            }
+            return switch (path) {
                 case "/health" -> {
                     text(exchange, 200, "ok\n");
                     yield true;
                 }
-                case "/ready", "/metrics", "/recache", "/cache", "/cache/status" -> false;
+                case "/ready", "/metrics" -> false;
                 default -> renders.answerFromCache(exchange);
             };
         } catch (RuntimeException e) {

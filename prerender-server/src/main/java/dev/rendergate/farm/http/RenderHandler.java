@@ -1,8 +1,8 @@
 package dev.rendergate.farm.http;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.Farm;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.Prerenderer;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -18,10 +18,10 @@ import java.util.Optional;
 /** {@code GET /render?url=...} and {@code GET /<absolute-url>}: token, URL, device → the farm → the snapshot. */
 final class RenderHandler implements HttpHandler {
 
-    private final Farm farm;
+    private final Prerenderer farm;
     private final TokenCheck tokens;
 
-    RenderHandler(Farm farm, TokenCheck tokens) {
+    RenderHandler(Prerenderer farm, TokenCheck tokens) {
         this.farm = farm;
         this.tokens = tokens;
     }

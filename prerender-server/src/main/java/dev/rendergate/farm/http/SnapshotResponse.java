@@ -1,6 +1,6 @@
 package dev.rendergate.farm.http;
 
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.RenderResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

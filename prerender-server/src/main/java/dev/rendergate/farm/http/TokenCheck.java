@@ -5,18 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Compares the {@code X-Prerender-Token} in constant time (both sides hashed, so length leaks nothing either). */
-final class TokenCheck {
+public final class TokenCheck {
     private final byte[] expected;
     // Cloned per check rather than looked up in the security providers on every request.
     private final MessageDigest prototype;
 
     /** @param token the configured token, or null when no token is required */
-    TokenCheck(String token) {
+    public TokenCheck(String token) {
         this.prototype = sha256();
         this.expected = token == null ? null : digest(prototype, token);
     }
 
-    boolean accepts(String presented) {
+    /** Whether {@code presented} is the token (anything is, when none is configured). */
+    public boolean accepts(String presented) {
         if (expected == null) {
             return true;
         }

@@ -4,7 +4,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.testing.SpaServer;
 import java.io.IOException;
 import java.net.URI;
@@ -68,7 +68,7 @@ public final class HtmlUnitThroughput {
         List<Future<RenderResult>> all = new ArrayList<>();
         for (int i = 0; i < renders; i++) {
             String path = paths.get(Math.floorMod(next.getAndIncrement(), paths.size()));
-            all.add(clients.submit(() -> farm.render(URI.create(site.origin() + path), Device.DESKTOP)));
+            all.add(clients.submit(() -> farm.prerenderer().render(URI.create(site.origin() + path), Device.DESKTOP)));
         }
         long failed = 0;
         for (Future<RenderResult> f : all) {
@@ -102,7 +102,7 @@ public final class HtmlUnitThroughput {
                 while (System.nanoTime() < end) {
                     String path = paths.get(Math.floorMod(next.getAndIncrement(), paths.size()));
                     long t = System.nanoTime();
-                    RenderResult r = farm.render(URI.create(site.origin() + path), Device.DESKTOP);
+                    RenderResult r = farm.prerenderer().render(URI.create(site.origin() + path), Device.DESKTOP);
                     if (r.ok() && r.status() == 200) {
                         latencies.add((System.nanoTime() - t) / 1_000_000);
                     } else {

@@ -6,6 +6,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.testing.TestJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,7 +53,7 @@ class FreshnessApiIT {
 
     @BeforeEach
     void emptyCache() {
-        farm.cache().invalidateAll();
+        farm.prerenderer().cache().invalidateAll();
     }
 
     @Test
@@ -63,10 +64,10 @@ class FreshnessApiIT {
         int before = origin.hits("/a");
         origin.put("/a", SiteOrigin.page("Version two"));
 
-        HttpResponse<String> r = post("{\"url\":" + Json.quote(page.toString()) + "}", "application/json", TOKEN);
+        HttpResponse<String> r = post("{\"url\":" + TestJson.quote(page.toString()) + "}", "application/json", TOKEN);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(Json.parse(r.body())).isEqualTo(Map.of("recached", 1L, "invalidated", 1L, "failed", List.of()));
+        assertThat(TestJson.parse(r.body())).isEqualTo(Map.of("recached", 1L, "invalidated", 1L, "failed", List.of()));
         assertThat(origin.hits("/a")).isEqualTo(before + 1);
         HttpResponse<String> served = get("/render?url=" + enc(page.toString()), TOKEN);
         assertThat(served.headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
@@ -85,7 +86,7 @@ class FreshnessApiIT {
         RecacheSummary summary = new FarmApiClient(http, URI.create("http://127.0.0.1:" + farm.port()), TOKEN,
                 Duration.ofSeconds(20)).recache(List.of(origin.url("/docs/2")), null, Device.MOBILE);
         assertThat(summary.recached()).isEqualTo(1);
-        Map<?, ?> answer = (Map<?, ?>) Json.parse(r.body());
+        Map<?, ?> answer = (Map<?, ?>) TestJson.parse(r.body());
         assertThat(answer.get("recached")).isEqualTo(1L);
         List<Object> reasons = ((List<?>) answer.get("failed")).stream().map(f -> ((Map<?, ?>) f).get("reason"))
                 .map(Object.class::cast).toList();
@@ -151,17 +152,17 @@ class FreshnessApiIT {
         int docsBefore = origin.hits("/docs/1");
         int aBefore = origin.hits("/a");
 
-        HttpResponse<String> r = post("{\"prefix\":" + Json.quote(origin.url("/docs/")) + ",\"buildId\":\"deploy-7\"}",
+        HttpResponse<String> r = post("{\"prefix\":" + TestJson.quote(origin.url("/docs/")) + ",\"buildId\":\"deploy-7\"}",
                 "application/json", TOKEN);
 
-        assertThat(Json.parse(r.body())).isEqualTo(Map.of("recached", 1L, "invalidated", 0L, "failed", List.of()));
+        assertThat(TestJson.parse(r.body())).isEqualTo(Map.of("recached", 1L, "invalidated", 0L, "failed", List.of()));
         assertThat(origin.hits("/docs/1")).isEqualTo(docsBefore + 1);
         assertThat(origin.hits("/a")).isEqualTo(aBefore);
         assertThat(api.state(URI.create(origin.url("/docs/1")), Device.DESKTOP)).isEqualTo(CacheState.FRESH);
         HttpResponse<String> status = get("/cache/status?url=" + enc(origin.url("/docs/1")), TOKEN);
-        assertThat(Json.parse(status.body())).isEqualTo(Map.of("url", origin.url("/docs/1"), "device", "desktop",
+        assertThat(TestJson.parse(status.body())).isEqualTo(Map.of("url", origin.url("/docs/1"), "device", "desktop",
                 "state", "fresh", "buildId", "deploy-7"));
-        assertThat(post("{\"prefix\":" + Json.quote(origin.url("/docs/")) + ",\"buildId\":\"bad id\"}",
+        assertThat(post("{\"prefix\":" + TestJson.quote(origin.url("/docs/")) + ",\"buildId\":\"bad id\"}",
                 "application/json", TOKEN).statusCode()).isEqualTo(400);
     }
 
@@ -199,7 +200,7 @@ class FreshnessApiIT {
         HttpResponse<String> r = send(HttpRequest.newBuilder(farmUri("/cache?" + query)).header("X-Prerender-Token", TOKEN)
                 .DELETE());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return (Map<?, ?>) Json.parse(r.body());
+        return (Map<?, ?>) TestJson.parse(r.body());
     }
 
     private static HttpResponse<String> post(String body, String type, String token) throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rendergate.edge.detect.Device;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecacheRequestTest {
@@ -57,13 +56,15 @@ class RecacheRequestTest {
     }
 
     @Test
-    void json_roundTripsAndBoundsNesting() {
-        assertThat(Json.parse(" {\"a\": [1, 2.5, true, false, null, \"q\\\"\\n\"]} "))
-                .isEqualTo(Map.of("a", java.util.Arrays.asList(1L, 2.5, true, false, null, "q\"\n")));
-        assertThat(Json.parse(Json.quote("tab\there \u0001 \u2028"))).isEqualTo("tab\there \u0001 \u2028");
-        assertThatThrownBy(() -> Json.parse("[".repeat(40) + "]".repeat(40))).hasMessageContaining("nested deeper");
-        assertThatThrownBy(() -> Json.parse("{\"a\":1} x")).hasMessageContaining("trailing");
-        assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("unterminated");
+    void parse_malformedOrDeepJson_isRefusedWithWhere() {
+        assertThatThrownBy(() -> RecacheRequest.parse("application/json", "{\"url\":" + "[".repeat(40) + "]".repeat(40) + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed JSON").hasMessageContaining("depth");
+        assertThatThrownBy(() -> RecacheRequest.parse("application/json", "{\"url\":\"http://a/\"} x"))
+                .hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> RecacheRequest.parse("application/json", "{\"url\":\"open"))
+                .hasMessageContaining("malformed JSON");
+        assertThat(RecacheRequest.parse("application/json", "{\"url\":\"http://a/\\u00e9\",\"device\":null}").urls())
+                .containsExactly("http://a/\u00e9");
     }
 
     @Test

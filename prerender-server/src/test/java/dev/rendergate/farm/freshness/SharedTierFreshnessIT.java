@@ -6,6 +6,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.testing.TestJson;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -69,7 +70,7 @@ class SharedTierFreshnessIT {
     @AfterAll
     static void stop() {
         if (nodeA != null) {
-            nodeA.cache().invalidatePrefix(origin.origin() + "/"); // only this run's keys
+            nodeA.prerenderer().cache().invalidatePrefix(origin.origin() + "/"); // only this run's keys
             nodeA.stop();
         }
         if (nodeB != null) {
@@ -168,7 +169,7 @@ class SharedTierFreshnessIT {
     private static Map<?, ?> status(Farm node, URI url, Device device) throws Exception {
         HttpResponse<String> r = get(node, "/cache/status?url=" + enc(url.toString()) + "&device=" + device.label());
         assertThat(r.statusCode()).isEqualTo(200);
-        return (Map<?, ?>) Json.parse(r.body());
+        return (Map<?, ?>) TestJson.parse(r.body());
     }
 
     private static HttpResponse<String> get(Farm node, String pathAndQuery) throws Exception {

@@ -69,7 +69,7 @@ class ChromiumEngineIT {
         assertThat(Jsoup.parse(first.body()).select("#app h1").text()).isEqualTo("Rendered by a module");
         assertThat(Jsoup.parse(first.body()).select("script")).isEmpty();
         assertThat(second.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
-        assertThat(farm.metrics().count("rendergate_engine_fallbacks", "to", "chromium")).isEqualTo(1);
+        assertThat(farm.prerenderer().metrics().count("rendergate_engine_fallbacks", "to", "chromium")).isEqualTo(1);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
-import dev.rendergate.farm.RenderResult;
+import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import dev.rendergate.farm.testing.OriginServer;
 import java.net.URI;
@@ -39,12 +39,12 @@ class FarmLifecycleIT {
             Farm farm = Farm.create(FarmConfig.defaults().withEngine(EngineMode.HTMLUNIT).withPoolSize(1)
                     .withAllowedOrigin(origin.origin()).withPrivateAddressException("127.0.0.1:" + origin.port()));
             try {
-                RenderResult r = farm.render(origin.url("/basic.html"), Device.MOBILE);
+                RenderResult r = farm.prerenderer().render(origin.url("/basic.html"), Device.MOBILE);
                 assertThat(r.ok()).isTrue();
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.engine()).isEqualTo("htmlunit");
                 assertThat(r.html()).contains("Hello from JS").contains("Mobile");
-                assertThatThrownBy(() -> farm.render(URI.create("https://example.com/"), Device.DESKTOP))
+                assertThatThrownBy(() -> farm.prerenderer().render(URI.create("https://example.com/"), Device.DESKTOP))
                         .isInstanceOf(RejectedRequestException.class).hasMessageContaining("allow-list");
             } finally {
                 farm.stop();

@@ -104,8 +104,8 @@ class GuardApiIT {
         // Refused with an empty 403 (no CORS headers), so each cross-origin XHR fails as a network error.
         assertThat(Jsoup.parse(r.body()).select("#results").text()).isEqualTo("xhr error, xhr error, xhr error");
         assertThat(canary.hits()).isZero();
-        assertThat(farm.metrics().count("rendergate_subrequests_refused", "decision", "block-address")).isPositive();
-        assertThat(farm.metrics().count("rendergate_subrequests_refused", "decision", "block-origin")).isPositive();
+        assertThat(farm.prerenderer().metrics().count("rendergate_subrequests_refused", "decision", "block-address")).isPositive();
+        assertThat(farm.prerenderer().metrics().count("rendergate_subrequests_refused", "decision", "block-origin")).isPositive();
     }
 
     private static void assertReject(HttpResponse<String> r, int status, String reason) {

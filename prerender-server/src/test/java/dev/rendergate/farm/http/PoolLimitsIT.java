@@ -66,8 +66,8 @@ class PoolLimitsIT {
         assertThat(loop.statusCode()).isEqualTo(504);
         assertThat(loop.headers().firstValue("X-Rendergate-Reason")).hasValue("timeout");
         assertThat(ms).isLessThan(4_500);
-        assertThat(farm.metrics().count("rendergate_pool_recycles", "reason", "timeout")
-                + farm.metrics().count("rendergate_pool_recycles", "reason", "aborted")).isEqualTo(1);
+        assertThat(farm.prerenderer().metrics().count("rendergate_pool_recycles", "reason", "timeout")
+                + farm.prerenderer().metrics().count("rendergate_pool_recycles", "reason", "aborted")).isEqualTo(1);
         Await.until(() -> client.get("/ready").statusCode() == 200, Duration.ofSeconds(5), "the engine replaced");
         assertThat(client.render(origin.origin() + "/basic.html").statusCode()).isEqualTo(200);
     }

@@ -1,4 +1,4 @@
-package dev.rendergate.farm;
+package dev.rendergate.farm.prerender;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

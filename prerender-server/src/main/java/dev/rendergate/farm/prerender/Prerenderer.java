@@ -1,0 +1,208 @@
+package dev.rendergate.farm.prerender;
+
+import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.cache.CacheKey;
+import dev.rendergate.farm.cache.CacheLookup;
+import dev.rendergate.farm.cache.Snapshot;
+import dev.rendergate.farm.cache.SnapshotCache;
+import dev.rendergate.farm.guard.UrlGuard;
+import dev.rendergate.farm.metrics.FarmMetrics;
+import dev.rendergate.farm.render.RenderJob;
+import dev.rendergate.farm.render.RenderOutcome;
+import dev.rendergate.farm.render.RenderPipeline;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders pages for crawlers through the URL guard, the snapshot cache and the engine pipeline: what every
+ * route of the farm (render API, freshness API, inspector) and the {@code render} command call. Knows nothing
+ * of HTTP.
+ */
+public final class Prerenderer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Prerenderer.class);
+
+    private final UrlGuard guard;
+    private final RenderPipeline pipeline;
+    private final SnapshotCache cache;
+    private final FarmMetrics metrics;
+    private final Duration renderTimeout;
+    private volatile boolean stopped;
+
+    /**
+     * @param guard         decides which URLs may be rendered
+     * @param pipeline      the engines
+     * @param cache         the snapshot cache, or null when caching is off
+     * @param metrics       the node's metrics
+     * @param renderTimeout hard budget of one render
+     */
+    public Prerenderer(UrlGuard guard, RenderPipeline pipeline, SnapshotCache cache, FarmMetrics metrics,
+                       Duration renderTimeout) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.cache = cache;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.renderTimeout = Objects.requireNonNull(renderTimeout, "renderTimeout");
+    }
+
+    /**
+     * Renders {@code url} for {@code device} through the guard and the cache, exactly as the HTTP API does.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException       for a URL that may not be rendered
+     * @throws dev.rendergate.farm.render.PoolSaturatedException when every engine is busy and the queue is full
+     */
+    public RenderResult render(URI url, Device device) {
+        return render(url.toString(), device);
+    }
+
+    /** As {@link #render(URI, Device)}, for a raw URL string (checked for length and form first). */
+    public RenderResult render(String rawUrl, Device device) {
+        URI target = guard.admit(rawUrl);
+        long start = System.nanoTime();
+        RenderResult result = cache == null ? uncached(target, device) : cached(target, device);
+        logRequest(target, device, result, start);
+        return result;
+    }
+
+    /**
+     * The fresh cached snapshot for {@code rawUrl} and {@code device}, or empty when it is not in this node's
+     * memory tier (or is stale) and needs {@link #render(String, Device)}. Never blocks, renders or resolves a
+     * name, so the HTTP server answers hits on its I/O threads. The URL passes the same syntactic checks as a
+     * render; the address check is left to the render that put the snapshot there.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
+     */
+    public Optional<RenderResult> cachedHit(String rawUrl, Device device) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        URI target = guard.admit(rawUrl);
+        long start = System.nanoTime();
+        Optional<CacheLookup> lookup = cache.peekFresh(CacheKey.of(target, device, cache.keyRules()));
+        if (lookup.isEmpty()) {
+            return Optional.empty();
+        }
+        metrics.cache("hit");
+        RenderResult result = fromSnapshot(lookup.get().snapshot(), "HIT");
+        logRequest(target, device, result, start);
+        return Optional.of(result);
+    }
+
+    /**
+     * Renders {@code url} for {@code device} now and replaces its cached snapshot (recache), sharing a render
+     * already running for it; a failed render leaves the cached snapshot in place. Without a cache it is a
+     * plain render.
+     *
+     * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
+     */
+    public RenderResult recache(URI url, Device device) {
+        URI target = guard.admit(url.toString());
+        if (cache == null) {
+            return uncached(target, device);
+        }
+        try {
+            CacheLookup lookup = cache.refresh(CacheKey.of(target, device, cache.keyRules()),
+                    k -> renderSnapshot(target, device));
+            return fromSnapshot(lookup.snapshot(), lookup.outcome().name());
+        } catch (RenderFailedException e) {
+            return failed(e);
+        }
+    }
+
+    /** True when engines are up and a render would not be refused. */
+    public boolean ready() {
+        return !stopped && pipeline.ready();
+    }
+
+    /** The node's metrics. */
+    public FarmMetrics metrics() {
+        return metrics;
+    }
+
+    /** The node's snapshot cache, or null when caching is off (for invalidation endpoints and the CLI). */
+    public SnapshotCache cache() {
+        return cache;
+    }
+
+    /** Refuses new renders, lets running ones finish briefly, closes the engines and the cache. */
+    @Override
+    public void close() {
+        stopped = true;
+        pipeline.close();
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    private RenderResult uncached(URI target, Device device) {
+        metrics.cache("bypass");
+        try {
+            // The header keeps its three contract values; the metric says bypass.
+            return fromSnapshot(renderSnapshot(target, device), "MISS");
+        } catch (RenderFailedException e) {
+            return failed(e);
+        }
+    }
+
+    private RenderResult cached(URI target, Device device) {
+        CacheKey key = CacheKey.of(target, device, cache.keyRules());
+        try {
+            CacheLookup lookup = cache.get(key, k -> renderSnapshot(target, device));
+            String outcome = lookup.outcome().name();
+            metrics.cache(outcome.toLowerCase(Locale.ROOT));
+            return fromSnapshot(lookup.snapshot(), outcome);
+        } catch (RenderFailedException e) {
+            metrics.cache("miss");
+            return failed(e);
+        }
+    }
+
+    private void logRequest(URI target, Device device, RenderResult result, long startNanos) {
+        if (LOG.isInfoEnabled()) {
+            long ms = (System.nanoTime() - startNanos) / 1_000_000;
+            // Fields as key-value pairs so the JSON log format makes each one a field of its own.
+            LOG.atInfo()
+                    .addKeyValue("event", "render")
+                    .addKeyValue("url", target)
+                    .addKeyValue("device", device.label())
+                    .addKeyValue("status", result.status())
+                    .addKeyValue("ms", ms)
+                    .addKeyValue("cache", result.cache())
+                    .addKeyValue("engine", result.engine())
+                    .addKeyValue("reason", result.reason() == null ? "-" : result.reason())
+                    .log("render {} {} {}ms", target, result.status(), ms);
+        }
+    }
+
+    /** Renders now: the resolved-address (SSRF) check runs here, on every miss, just before the engine does. */
+    private Snapshot renderSnapshot(URI target, Device device) {
+        guard.checkAddress(target);
+        RenderJob job = RenderJob.of(target, device, renderTimeout);
+        RenderOutcome outcome = pipeline.render(job);
+        long ms = job.elapsedMillis();
+        metrics.render(outcome.engine(), outcome instanceof RenderOutcome.Rendered ? "ok"
+                : ((RenderOutcome.Failed) outcome).reason().equals("timeout") ? "timeout" : "failed",
+                Duration.ofMillis(ms));
+        if (outcome instanceof RenderOutcome.Failed f) {
+            throw new RenderFailedException(f, ms);
+        }
+        RenderOutcome.Rendered r = (RenderOutcome.Rendered) outcome;
+        return new Snapshot(r.status(), r.headers(), r.html(), r.engine(), ms, Instant.now());
+    }
+
+    private static RenderResult fromSnapshot(Snapshot s, String cacheOutcome) {
+        return new RenderResult(s.status(), s.body(), s.headers(), s.engine(), cacheOutcome, s.renderMillis(), null);
+    }
+
+    private static RenderResult failed(RenderFailedException e) {
+        RenderOutcome.Failed f = e.failure();
+        String body = "render failed: " + f.reason() + "\n";
+        return new RenderResult(f.status(), body, Map.of(), f.engine(), "MISS", e.millis(), f.reason());
+    }
+}
