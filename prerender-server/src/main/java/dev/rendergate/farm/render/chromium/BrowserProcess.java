@@ -2,8 +2,9 @@ package dev.rendergate.farm.render.chromium;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,90 +12,89 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The browser's OS process and its whole tree: started with a fresh profile directory, its DevTools
- * endpoint read from stderr, and killed (gracefully, then forcibly, with every descendant) on close.
+ * The browser's OS process and its whole tree: started with a fresh profile directory and its DevTools
+ * pipe, and killed (gracefully, then forcibly, with every descendant) on close.
  */
 final class BrowserProcess {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserProcess.class);
     private static final long EXIT_POLL_MS = 20;
-    private static final String LISTENING = "DevTools listening on ";
+    private static final int KEPT_ERROR_LINES = 5;
+    /** {@code $0} is the browser, {@code $@} its flags; its stdin and stdout become the pipe and then /dev/null. */
+    private static final String PIPE_WRAPPER = "exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null";
     private static final List<String> FLAGS = List.of(
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-extensions", "--disable-default-apps", "--disable-breakpad", "--mute-audio",
             "--disable-dev-shm-usage", "--hide-scrollbars", "--no-default-browser-check",
             // One --disable-features flag only: Chromium honours the last. Without the back/forward
             // cache off, every page left for about:blank keeps its renderer process alive.
             "--disable-features=BackForwardCache,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
-            "--remote-debugging-port=0");
+            "--remote-debugging-pipe");
 
     private final Process process;
     private final Path profileDir;
-    private final URI endpoint;
     private final Thread shutdownHook;
     private final Process watchdog;
+    private final ArrayDeque<String> lastErrors = new ArrayDeque<>();
 
-    private BrowserProcess(Process process, Path profileDir, URI endpoint, Process watchdog) {
+    private BrowserProcess(Process process, Path profileDir, Process watchdog) {
         this.process = process;
         this.watchdog = watchdog;
         this.profileDir = profileDir;
-        this.endpoint = endpoint;
         this.shutdownHook = new Thread(() -> kill(Duration.ZERO), "chromium-kill-on-exit");
     }
 
-    static BrowserProcess start(ChromiumOptions options) {
+    /**
+     * Starts the browser with its DevTools pipe on fds 3 and 4. Java cannot give a child those descriptors, so a
+     * shell maps the child's stdin and stdout onto them and then replaces itself with the browser (same PID).
+     */
+    static BrowserProcess start(ChromiumOptions options, ChromiumSandbox sandbox) {
         Path profile;
         try {
             profile = Files.createTempDirectory("rendergate-chromium-");
         } catch (IOException e) {
             throw new ChromiumException("cannot create a profile directory", e);
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", PIPE_WRAPPER));
         command.add(options.executable().toString());
         command.addAll(FLAGS);
+        command.addAll(sandbox.flags());
         command.addAll(options.extraFlags());
         command.add("--user-data-dir=" + profile);
         command.add("about:blank");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).start();
         } catch (IOException e) {
             deleteTree(profile);
             throw new ChromiumException("cannot start " + options.executable() + ": " + e.getMessage(), e);
         }
-        CompletableFuture<URI> endpoint = new CompletableFuture<>();
-        Thread reader = new Thread(() -> drainStderr(process, endpoint), "chromium-stderr-" + process.pid());
+        BrowserProcess browser = new BrowserProcess(process, profile, startWatchdog(process.pid(), profile));
+        Thread reader = new Thread(browser::drainStderr, "chromium-stderr-" + process.pid());
         reader.setDaemon(true);
         reader.start();
-        try {
-            URI uri = endpoint.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            BrowserProcess browser = new BrowserProcess(process, profile, uri, startWatchdog(process.pid(), profile));
-            Runtime.getRuntime().addShutdownHook(browser.shutdownHook);
-            return browser;
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            new BrowserProcess(process, profile, null, null).kill(Duration.ZERO);
-            throw new ChromiumException("Chromium did not report its DevTools endpoint within "
-                    + options.launchTimeout().toMillis() + " ms (" + options.executable() + ")", e);
-        }
+        Runtime.getRuntime().addShutdownHook(browser.shutdownHook);
+        return browser;
     }
 
-    URI endpoint() {
-        return endpoint;
+    /** What the browser writes on its fd 4. */
+    InputStream fromBrowser() {
+        return process.getInputStream();
+    }
+
+    /** What the browser reads on its fd 3. */
+    OutputStream toBrowser() {
+        return process.getOutputStream();
     }
 
     long pid() {
@@ -177,21 +177,30 @@ final class BrowserProcess {
         }
     }
 
-    private static void drainStderr(Process process, CompletableFuture<URI> endpoint) {
+    /** The browser's last lines on stderr (why it exited at start, usually), oldest first. */
+    List<String> lastErrors() {
+        synchronized (lastErrors) {
+            return List.copyOf(lastErrors);
+        }
+    }
+
+    /** Reads to the end, so the pipe never fills and blocks the browser; only the last few lines are kept. */
+    private void drainStderr() {
         try (BufferedReader err = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
-            // Reading to the end keeps the pipe from filling and blocking the browser.
             while ((line = err.readLine()) != null) {
-                int at = line.indexOf(LISTENING);
-                if (at >= 0 && !endpoint.isDone()) {
-                    endpoint.complete(URI.create(line.substring(at + LISTENING.length()).trim()));
+                LOG.trace("chromium pid={} stderr: {}", process.pid(), line);
+                synchronized (lastErrors) {
+                    if (lastErrors.size() == KEPT_ERROR_LINES) {
+                        lastErrors.removeFirst();
+                    }
+                    lastErrors.addLast(line.length() > 300 ? line.substring(0, 300) : line);
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
-            endpoint.completeExceptionally(e);
+        } catch (IOException e) {
+            LOG.debug("chromium pid={} stderr closed: {}", process.pid(), e.getMessage());
         }
-        endpoint.completeExceptionally(new IOException("Chromium exited before listening"));
     }
 
     private static void deleteTree(Path dir) {

@@ -1,13 +1,14 @@
 package dev.rendergate.farm.render.chromium;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,50 +20,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One DevTools WebSocket to the browser, multiplexing flattened target sessions: calls are matched to
- * answers by id, events are routed to the sink registered for their session.
+ * The DevTools pipe to the browser ({@code --remote-debugging-pipe}: NUL-terminated JSON messages, ours on
+ * its fd 3, its own on fd 4), multiplexing flattened target sessions: calls are matched to answers by id,
+ * events are routed to the sink registered for their session. Nothing listens on a port, so no other
+ * process on the machine can drive the browser.
  */
-final class CdpConnection implements WebSocket.Listener, AutoCloseable {
-    /** Receives the events of one session; runs on the socket's reader thread, so it must not block. */
+final class CdpConnection implements AutoCloseable {
+    /** Receives the events of one session; runs on the pipe's reader thread, so it must not block. */
     interface EventSink {
         void onEvent(String method, Map<String, Object> params);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CdpConnection.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern LEADING_ID = Pattern.compile("^\\{\"id\":(\\d+)");
     private static final String BROWSER_SESSION = "";
     private static final long MAX_CALL_SECONDS = 300;
+    private static final int MAX_QUEUED_SENDS = 4096;
+    private static final byte[] STOP = new byte[0];
 
-    private final int maxMessageChars;
+    private final int maxMessageBytes;
+    private final CdpMessages messages;
+    private final InputStream fromBrowser;
+    private final OutputStream toBrowser;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
     private final Map<String, EventSink> sinks = new ConcurrentHashMap<>();
-    private final Object sendLock = new Object();
-    private final StringBuilder partial = new StringBuilder();
-    private boolean oversized;
-    private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
-    private volatile WebSocket socket;
+    private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(MAX_QUEUED_SENDS);
     private volatile String closedReason;
 
-    private CdpConnection(int maxMessageChars) {
-        this.maxMessageChars = maxMessageChars;
+    private CdpConnection(InputStream fromBrowser, OutputStream toBrowser, int maxMessageBytes) {
+        this.fromBrowser = fromBrowser;
+        this.toBrowser = toBrowser;
+        this.maxMessageBytes = maxMessageBytes;
+        this.messages = new CdpMessages(maxMessageBytes);
     }
 
-    static CdpConnection open(URI endpoint, Duration timeout, int maxMessageChars) {
-        CdpConnection connection = new CdpConnection(maxMessageChars);
-        try {
-            connection.socket = HTTP.newWebSocketBuilder()
-                    .connectTimeout(timeout)
-                    .buildAsync(endpoint, connection)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return connection;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChromiumException("interrupted while connecting to DevTools", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ChromiumException("cannot connect to DevTools at " + endpoint, e);
-        }
+    /**
+     * Starts reading and writing the pipe pair on two daemon threads named after {@code name}.
+     *
+     * @param fromBrowser the browser's fd 4
+     * @param toBrowser the browser's fd 3
+     */
+    static CdpConnection open(InputStream fromBrowser, OutputStream toBrowser, int maxMessageBytes, String name) {
+        CdpConnection connection = new CdpConnection(fromBrowser, toBrowser, maxMessageBytes);
+        daemon(connection::readLoop, name + "-devtools-reader").start();
+        daemon(connection::writeLoop, name + "-devtools-writer").start();
+        return connection;
     }
 
     boolean isOpen() {
@@ -97,7 +100,7 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    /** Sends a call without waiting; the answer's future fails with {@link CdpException}. */
+    /** Sends a call without waiting (the writer thread does); the answer's future fails with {@link CdpException}. */
     CompletableFuture<Map<String, Object>> send(String sessionId, String method, Map<String, Object> params) {
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         String reason = closedReason;
@@ -113,68 +116,74 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         if (sessionId != null) {
             message.put("sessionId", sessionId);
         }
-        String json = JsonCodec.write(message);
+        byte[] json = messages.write(message);
         pending.put(id, answer);
         // A backstop so an answer that never comes cannot pin its entry: every call expires.
         answer.orTimeout(MAX_CALL_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> pending.remove(id));
-        synchronized (sendLock) {
-            // The JDK WebSocket allows one outstanding send at a time, so sends are chained.
-            sendChain = sendChain.handle((r, e) -> null)
-                    .thenCompose(x -> socket.sendText(json, true))
-                    .whenComplete((r, e) -> {
-                        if (e != null) {
-                            answer.completeExceptionally(new CdpException(method + " not sent: " + e, false));
-                        }
-                    });
+        if (!outbox.offer(json)) {
+            answer.completeExceptionally(new CdpException(method + " not sent: " + MAX_QUEUED_SENDS
+                    + " messages already wait for the browser to read its pipe", false));
         }
         return answer;
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (!oversized && partial.length() + data.length() > maxMessageChars) {
-            oversized = true;
-            partial.setLength(Math.min(partial.length(), 64));
-        } else if (!oversized) {
-            partial.append(data);
-        }
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
-            if (oversized) {
-                oversized = false;
-                rejectOversized(text);
-            } else {
-                dispatch(text);
-            }
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        shutDown("closed by browser (" + statusCode + ")");
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        shutDown("socket error: " + error);
-    }
-
-    @Override
     public void close() {
         shutDown("closed");
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
+        outbox.clear();
+        outbox.offer(STOP);
+        // The reader ends by itself at end-of-file, once the browser process is gone.
+        closeQuietly(toBrowser);
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                byte[] json = outbox.take();
+                if (json == STOP) {
+                    return;
+                }
+                toBrowser.write(json);
+                toBrowser.write(0);
+                toBrowser.flush();
+            }
+        } catch (IOException e) {
+            shutDown("pipe to the browser failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** Splits the stream at NUL bytes; a message over the limit is skipped (its caller told) and reading goes on. */
+    private void readLoop() {
+        MessageBuffer buffer = new MessageBuffer(maxMessageBytes);
+        byte[] chunk = new byte[64 * 1024];
+        try {
+            int n;
+            while ((n = fromBrowser.read(chunk)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == 0) {
+                        buffer.append(chunk, start, i - start);
+                        complete(buffer);
+                        start = i + 1;
+                    }
+                }
+                buffer.append(chunk, start, n - start);
+            }
+            shutDown("the browser closed its pipe");
+        } catch (IOException e) {
+            shutDown("pipe from the browser failed: " + e.getMessage());
+        }
+    }
+
+    private void complete(MessageBuffer buffer) {
+        if (buffer.oversized()) {
+            rejectOversized(buffer.prefix());
+        } else {
+            dispatch(buffer);
+        }
+        buffer.reset();
     }
 
     private void shutDown(String reason) {
@@ -187,31 +196,21 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private void dispatch(String text) {
+    private void dispatch(MessageBuffer buffer) {
         Map<String, Object> message;
         try {
-            message = (Map<String, Object>) JsonCodec.parse(text);
-        } catch (RuntimeException e) {
+            message = messages.read(buffer.bytes(), buffer.length());
+        } catch (IllegalArgumentException e) {
             LOG.warn("unreadable DevTools message dropped: {}", e.getMessage());
             return;
         }
         Object id = message.get("id");
         if (id instanceof Long) {
-            CompletableFuture<Map<String, Object>> answer = pending.get(id);
-            if (answer == null) {
-                return;
-            }
-            Object error = message.get("error");
-            if (error instanceof Map) {
-                answer.completeExceptionally(new CdpException(String.valueOf(((Map<?, ?>) error).get("message")), false));
-            } else {
-                Object result = message.get("result");
-                answer.complete(result instanceof Map ? (Map<String, Object>) result : Map.of());
-            }
+            answer(pending.get(id), message);
             return;
         }
         Object session = message.get("sessionId");
-        EventSink sink = sinks.get(session == null ? BROWSER_SESSION : (String) session);
+        EventSink sink = sinks.get(session == null ? BROWSER_SESSION : String.valueOf(session));
         if (sink == null) {
             return;
         }
@@ -223,14 +222,42 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static void answer(CompletableFuture<Map<String, Object>> answer, Map<String, Object> message) {
+        if (answer == null) {
+            return;
+        }
+        Object error = message.get("error");
+        if (error instanceof Map) {
+            answer.completeExceptionally(new CdpException(String.valueOf(((Map<?, ?>) error).get("message")), false));
+        } else {
+            Object result = message.get("result");
+            answer.complete(result instanceof Map ? (Map<String, Object>) result : Map.of());
+        }
+    }
+
     private void rejectOversized(String prefix) {
         Matcher m = LEADING_ID.matcher(prefix);
         if (m.find()) {
             CompletableFuture<Map<String, Object>> answer = pending.get(Long.parseLong(m.group(1)));
             if (answer != null) {
-                answer.completeExceptionally(new CdpException("answer larger than " + maxMessageChars + " characters", false));
+                answer.completeExceptionally(new CdpException("answer larger than " + maxMessageBytes + " bytes", false));
             }
         }
-        LOG.warn("DevTools message larger than {} characters dropped", maxMessageChars);
+        LOG.warn("DevTools message larger than {} bytes dropped", maxMessageBytes);
+    }
+
+    private static Thread daemon(Runnable loop, String name) {
+        Thread t = new Thread(loop, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // the browser end is gone already; nothing left to release
+        }
     }
 }

@@ -81,30 +81,36 @@ public final class ChromiumBrowser implements AutoCloseable {
 
     /** Starts the browser and opens its tab pool; throws {@link ChromiumException} if it cannot. */
     public static ChromiumBrowser launch(ChromiumOptions options) {
-        BrowserProcess process = BrowserProcess.start(options);
-        CdpConnection cdp;
-        try {
-            cdp = CdpConnection.open(process.endpoint(), options.callTimeout(), options.maxMessageChars());
-        } catch (RuntimeException e) {
-            process.kill(Duration.ZERO);
-            throw e;
+        ChromiumSandbox sandbox = ChromiumSandbox.detect();
+        if (!sandbox.enabled()) {
+            LOG.warn("chromium runs without its sandbox: {}", sandbox.reason());
         }
+        BrowserProcess process = BrowserProcess.start(options, sandbox);
+        CdpConnection cdp = CdpConnection.open(process.fromBrowser(), process.toBrowser(), options.maxMessageChars(),
+                "chromium-" + process.pid());
         ChromiumBrowser browser = null;
         try {
-            Object product = cdp.call(null, "Browser.getVersion", Map.of(), options.callTimeout()).get("product");
+            Object product = cdp.call(null, "Browser.getVersion", Map.of(), options.launchTimeout()).get("product");
             browser = new ChromiumBrowser(options, process, cdp, DeviceProfile.majorVersion(String.valueOf(product)));
             browser.openTabs(options.tabs());
-            LOG.info("chromium launched pid={} version={} tabs={}", process.pid(), product, options.tabs());
+            LOG.info("chromium launched pid={} version={} tabs={} sandbox={}", process.pid(), product, options.tabs(),
+                    sandbox.enabled() ? "on" : "off");
             return browser;
         } catch (RuntimeException e) {
             if (browser != null) {
                 browser.close();
             } else {
-                cdp.close();
                 process.kill(Duration.ZERO);
+                cdp.close();
             }
-            throw e instanceof ChromiumException ? e : new ChromiumException("Chromium launch failed: " + e.getMessage(), e);
+            throw new ChromiumException("Chromium launch failed (" + options.executable() + "): " + e.getMessage()
+                    + stderrTail(process), e);
         }
+    }
+
+    private static String stderrTail(BrowserProcess process) {
+        List<String> lines = process.lastErrors();
+        return lines.isEmpty() ? "" : "; its last words: " + String.join(" | ", lines);
     }
 
     /**

@@ -10,13 +10,13 @@ import java.util.Objects;
  *
  * @param executable the Chromium binary (or Debian's launcher script, which execs it)
  * @param tabs pre-opened tabs kept in the pool; also the number of concurrent renders
- * @param launchTimeout how long the browser may take to print its DevTools endpoint
+ * @param launchTimeout how long the browser may take to answer its first DevTools call
  * @param extraFlags flags added after the built-in ones
  * @param callTimeout the longest any single DevTools call may take
  * @param quietPeriod how long the network must stay idle before a page without
  *     {@code window.prerenderReady} counts as done
  * @param pollInterval how often readiness is checked
- * @param maxMessageChars the largest DevTools message accepted (bounds the size of a snapshot)
+ * @param maxMessageChars the largest DevTools message accepted, in bytes of JSON (bounds the size of a snapshot)
  */
 public record ChromiumOptions(
         Path executable,

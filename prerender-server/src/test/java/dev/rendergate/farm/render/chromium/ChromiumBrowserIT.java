@@ -215,6 +215,34 @@ class ChromiumBrowserIT {
     }
 
     @Test
+    void devTools_isReachableOverThePipeOnly_noProcessOfTheBrowserListensOnATcpPort() throws Exception {
+        assertThat(render("/module.html", Device.DESKTOP, BUDGET).html()).contains("Dr. Ada Byron");
+        ProcessHandle root = ProcessHandle.of(browser.pid()).orElseThrow();
+        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().collect(Collectors.toList()));
+        tree.add(root);
+
+        java.util.Set<String> listening = ListeningSockets.inodes();
+        List<String> open = tree.stream().flatMap(p -> ListeningSockets.socketInodesOf(p.pid()).stream())
+                .filter(listening::contains).collect(Collectors.toList());
+
+        assertThat(open).as("listening sockets held by the browser's processes").isEmpty();
+        assertThat(root.info().arguments().map(List::of).orElse(List.of()))
+                .anyMatch(a -> a.equals("--remote-debugging-pipe"))
+                .noneMatch(a -> a.startsWith("--remote-debugging-port"));
+    }
+
+    @Test
+    void launch_sandboxFlag_followsWhatTheMachineAllows() {
+        ChromiumSandbox sandbox = ChromiumSandbox.detect();
+        List<String> args = ProcessHandle.of(browser.pid()).orElseThrow().info().arguments().map(List::of).orElse(List.of());
+
+        assertThat(args.contains("--no-sandbox")).as("--no-sandbox given").isEqualTo(!sandbox.enabled());
+        if (ProcessHandle.current().info().user().filter("root"::equals).isPresent()) {
+            assertThat(sandbox.reason()).contains("root");
+        }
+    }
+
+    @Test
     void close_leavesNoProcessOfTheBrowserBehind() {
         ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
         ChromiumPage page = own.render(origin.uri("/module.html"), Device.DESKTOP, BUDGET, origin::allows);
