@@ -47,7 +47,8 @@ public enum AddressClass {
         }
         boolean documentation = (a0 == 192 && a1 == 0 && a2 == 2) || (a0 == 198 && a1 == 51 && a2 == 100)
                 || (a0 == 203 && a1 == 0 && a2 == 113);
-        if (a0 >= 240 || (a0 == 192 && a1 == 0 && a2 == 0) || (a0 == 198 && (a1 == 18 || a1 == 19)) || documentation) {
+        boolean relay6to4 = a0 == 192 && a1 == 88 && a2 == 99;
+        if (a0 >= 240 || (a0 == 192 && a1 == 0 && a2 == 0) || relay6to4 || (a0 == 198 && (a1 == 18 || a1 == 19)) || documentation) {
             return RESERVED;
         }
         return PUBLIC;
@@ -60,6 +61,9 @@ public enum AddressClass {
         if (embedsV4At(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
             return ofV4(tail(b, 12)); // ::ffff:a.b.c.d
         }
+        if (embedsV4At(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            return ofV4(tail(b, 12)); // SIIT ::ffff:0:a.b.c.d
+        }
         if (embedsV4At(b, 0, 12)) {
             boolean unspecified = (b[12] | b[13] | b[14]) == 0 && b[15] == 0;
             boolean loopback = (b[12] | b[13] | b[14]) == 0 && b[15] == 1;
@@ -68,10 +72,16 @@ public enum AddressClass {
         int b0 = b[0] & 0xff;
         int b1 = b[1] & 0xff;
         if (b0 == 0x00 && b1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-            return ofV4(tail(b, 12)); // NAT64 64:ff9b::/96
+            return nat64(b);
         }
         if (b0 == 0x20 && b1 == 0x02) {
             return ofV4(new byte[] {b[2], b[3], b[4], b[5]}); // 6to4 2002::/16
+        }
+        if (b0 == 0x20 && b1 == 0x01 && b[2] == 0 && b[3] == 0) {
+            return RESERVED; // Teredo 2001::/32: a tunnel to an obfuscated IPv4 address
+        }
+        if (b0 == 0x01 && b1 == 0x00 && embedsV4At(b, 2, 8)) {
+            return RESERVED; // discard-only 100::/64
         }
         if ((b0 & 0xfe) == 0xfc) {
             return UNIQUE_LOCAL;
@@ -89,6 +99,18 @@ public enum AddressClass {
             return RESERVED; // documentation 2001:db8::/32
         }
         return PUBLIC;
+    }
+
+    /**
+     * The well-known prefix 64:ff9b::/96 carries the IPv4 address in its last four bytes. The local-use
+     * 64:ff9b:1::/48 (RFC 8215) may embed it at any prefix length, so which address the local translator
+     * reaches cannot be read from the bytes: it is refused, as is the rest of the unassigned 64:ff9b::/32.
+     */
+    private static AddressClass nat64(byte[] b) {
+        if (embedsV4At(b, 4, 12)) {
+            return ofV4(tail(b, 12));
+        }
+        return b[4] == 0 && b[5] == 1 ? PRIVATE : RESERVED;
     }
 
     private static boolean embedsV4At(byte[] b, int from, int to) {

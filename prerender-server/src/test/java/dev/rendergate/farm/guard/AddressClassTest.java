@@ -45,6 +45,17 @@ class AddressClassTest {
             "64:ff9b::a00:1, PRIVATE",
             "2002:c0a8:0101::1, PRIVATE",
             "2002:0808:0808::1, PUBLIC",
+            "192.88.99.1, RESERVED",
+            "::ffff:0:7f00:1, LOOPBACK",
+            "::ffff:0:a9fe:a9fe, METADATA",
+            "::ffff:0:a00:1, PRIVATE",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2, RESERVED",
+            "2001::1, RESERVED",
+            "64:ff9b:1:7f00:0:100:808:808, PRIVATE",
+            "64:ff9b:1::808:808, PRIVATE",
+            "64:ff9b:0:0:1::808:808, RESERVED",
+            "64:ff9b::808:808, PUBLIC",
+            "100::1, RESERVED",
     })
     void classify_addressTable(String literal, AddressClass expected) throws Exception {
         assertThat(AddressClass.of(InetAddress.getByName(literal))).isEqualTo(expected);
