@@ -4,6 +4,8 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.farm.cache.CacheConfig;
+import dev.rendergate.farm.guard.AddressGuard;
+import dev.rendergate.farm.guard.UrlGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -42,9 +44,12 @@ public final class FarmRewarm {
                         Duration.ofSeconds(2));
         FarmFreshness freshness = new FarmFreshness(farm, config.cacheTtl(), Clock.systemUTC());
         Warmer warmer = new Warmer(new LocalWarmTarget(farm, freshness), concurrency);
+        // The configured sitemap is the operator's; the sitemaps it lists must also resolve to public addresses.
+        AddressGuard addresses = AddressGuard.system(config.privateAddressExceptions());
+        SitemapReader.NestedCheck nested = uri -> addresses.refusal(uri.getHost(), UrlGuard.effectivePort(uri));
         Runnable job = () -> {
             SitemapReader reader = new SitemapReader(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10)).build(), SitemapReader.Limits.defaults());
+                    .connectTimeout(Duration.ofSeconds(10)).build(), SitemapReader.Limits.defaults(), nested);
             List<URI> pages = reader.read(sitemap);
             WarmReport report = warmer.warm(pages, List.of(Device.values()), true, progress -> { });
             LOG.info("event=rewarm sitemap={} pages={} rendered={} failed={} ms={}", sitemap, pages.size(),

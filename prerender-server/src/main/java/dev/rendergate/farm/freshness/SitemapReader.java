@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -27,11 +29,24 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the page URLs of a sitemap: a {@code <urlset>}, or a {@code <sitemapindex>} whose nested sitemaps
  * are read in turn, plain or gzip-compressed, from a file or over HTTP. Everything is bounded: nesting
  * depth, number of sitemaps, bytes (compressed and decompressed) and URLs; a document type declaration is
- * refused, so no entity can be expanded or fetched.
+ * refused, so no entity can be expanded or fetched. A nested sitemap is fetched only from the origin of the
+ * index that lists it (the sitemaps protocol's own rule) and only when the caller's check lets it, so a listed
+ * {@code <loc>} cannot point the reader at another host, this machine, or a metadata address.
  */
 public final class SitemapReader {
     private final HttpClient http;
     private final Limits limits;
+    private final NestedCheck nestedCheck;
+
+    /** Decides whether a nested sitemap may be fetched; the farm passes its URL guard. */
+    @FunctionalInterface
+    public interface NestedCheck {
+        /** Why {@code sitemap} must not be fetched, or empty when it may. */
+        Optional<String> refusal(URI sitemap);
+
+        /** No check beyond the same-origin rule. */
+        NestedCheck SAME_ORIGIN_ONLY = sitemap -> Optional.empty();
+    }
 
     /**
      * Bounds of one read.
@@ -58,9 +73,16 @@ public final class SitemapReader {
         }
     }
 
+    /** A reader whose nested sitemaps need only be on their index's origin (for a trusted command line). */
     public SitemapReader(HttpClient http, Limits limits) {
+        this(http, limits, NestedCheck.SAME_ORIGIN_ONLY);
+    }
+
+    /** A reader whose nested sitemaps must also pass {@code nestedCheck}. */
+    public SitemapReader(HttpClient http, Limits limits, NestedCheck nestedCheck) {
         this.http = http;
         this.limits = limits;
+        this.nestedCheck = nestedCheck;
     }
 
     /**
@@ -86,7 +108,7 @@ public final class SitemapReader {
                 }
                 for (String loc : parsed.locations()) {
                     // A fetched index may only point at more URLs, never at this machine's files.
-                    queue.add(new Pending(page(loc, next.source()).toString(), next.depth() + 1));
+                    queue.add(new Pending(nested(page(loc, next.source()), next.source()), next.depth() + 1));
                 }
                 continue;
             }
@@ -112,6 +134,30 @@ public final class SitemapReader {
         }
     }
 
+    /** A nested sitemap's URL once it passed the checks; an index read from a file (the operator's own) may list any origin. */
+    private String nested(URI sitemap, String index) {
+        if (isHttp(index) && !origin(sitemap).equals(origin(URI.create(index)))) {
+            throw new SitemapException("sitemap index " + index + " lists " + sitemap + " on another origin, which is "
+                    + "refused (an index may list sitemaps of its own site only); give that sitemap directly", null);
+        }
+        nestedCheck.refusal(sitemap).ifPresent(reason -> {
+            throw new SitemapException("sitemap index " + index + " lists " + sitemap + ", which is refused: " + reason,
+                    null);
+        });
+        return sitemap.toString();
+    }
+
+    private static boolean isHttp(String source) {
+        return source.matches("(?i)https?://.*");
+    }
+
+    /** {@code scheme://host:port} in lower case with the port explicit. */
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
     private byte[] load(String source) {
         try (InputStream raw = open(source)) {
             byte[] head = raw.readNBytes(2);
@@ -131,7 +177,7 @@ public final class SitemapReader {
     }
 
     private InputStream open(String source) throws IOException {
-        if (!source.matches("(?i)https?://.*")) {
+        if (!isHttp(source)) {
             return Files.newInputStream(Path.of(source));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(source)).timeout(limits.timeout()).GET().build();

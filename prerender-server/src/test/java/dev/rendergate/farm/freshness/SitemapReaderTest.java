@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,30 @@ class SitemapReaderTest {
 
         SitemapReader two = new SitemapReader(HTTP, new SitemapReader.Limits(3, 10, 1 << 20, 2, Duration.ofSeconds(5)));
         assertThatThrownBy(() -> two.read(origin.url("/sitemap.xml"))).hasMessageContaining("more than 2 URLs");
+    }
+
+    @Test
+    void read_indexListingAnotherOrigin_isRefusedWithoutFetchingIt() throws Exception {
+        try (SiteOrigin other = SiteOrigin.start()) {
+            origin.put("/elsewhere.xml", "<sitemapindex><sitemap><loc>" + other.url("/sitemap.xml")
+                    + "</loc></sitemap><sitemap><loc>http://169.254.169.254/latest/meta-data/</loc></sitemap></sitemapindex>");
+
+            assertThatThrownBy(() -> reader.read(origin.url("/elsewhere.xml")))
+                    .hasMessageContaining("on another origin, which is refused");
+            assertThat(other.hits("/sitemap.xml")).isZero();
+        }
+    }
+
+    @Test
+    void read_nestedSitemapRefusedByTheCallersCheck_isNotFetched() {
+        SitemapReader guarded = new SitemapReader(HTTP, SitemapReader.Limits.defaults(),
+                uri -> Optional.of("private-address:loopback"));
+
+        assertThatThrownBy(() -> guarded.read(origin.url("/sitemap-index.xml")))
+                .hasMessageContaining("which is refused: private-address:loopback");
+        long before = origin.hits("/sitemap.xml.gz");
+        assertThatThrownBy(() -> guarded.read(origin.url("/sitemap-index.xml"))).isInstanceOf(SitemapReader.SitemapException.class);
+        assertThat(origin.hits("/sitemap.xml.gz")).isEqualTo(before);
     }
 
     @Test
