@@ -25,20 +25,26 @@ import java.util.Optional;
 final class EmbeddedStack implements AutoCloseable {
   private final Farm farm;
   private final Gateway gateway;
+  private final String token;
+  private final boolean generatedToken;
 
-  private EmbeddedStack(Farm farm, Gateway gateway) {
+  private EmbeddedStack(Farm farm, Gateway gateway, String token, boolean generatedToken) {
     this.farm = farm;
     this.gateway = gateway;
+    this.token = token;
+    this.generatedToken = generatedToken;
   }
 
   /**
-   * Starts the farm, then the gateway in front of it.
+   * Starts the farm, then the gateway in front of it. The farm's token is {@code farmBase}'s, or a random one when
+   * it has none.
    *
    * @throws UserFacingException naming the option to change when a port is taken or the site is missing
    */
   static EmbeddedStack start(GatewayConfig gatewayBase, FarmConfig farmBase) {
     int gatewayPort = gatewayBase.port() != 0 ? gatewayBase.port() : freePort(gatewayBase.bindHost());
-    String token = randomToken();
+    boolean generated = farmBase.token() == null;
+    String token = generated ? randomToken() : farmBase.token();
     FarmConfig farmConfig = farmBase
         .withBindHost(InetAddress.getLoopbackAddress().getHostAddress())
         .withToken(token)
@@ -52,7 +58,7 @@ final class EmbeddedStack implements AutoCloseable {
       URI farmUrl = URI.create("http://" + farmConfig.bindHost() + ":" + farm.port());
       Gateway gateway = Gateway.create(gatewayConfig.withFarm(farmUrl, token), localHits(farm));
       startGateway(gateway);
-      return new EmbeddedStack(farm, gateway);
+      return new EmbeddedStack(farm, gateway, token, generated);
     } catch (RuntimeException e) {
       farm.stop();
       throw e;
@@ -83,6 +89,16 @@ final class EmbeddedStack implements AutoCloseable {
 
   int farmPort() {
     return farm.port();
+  }
+
+  /** The farm's token (the inspector's sign-in, and the credential of warm and the recache API). */
+  String token() {
+    return token;
+  }
+
+  /** Whether the token was made up at start (none was given). */
+  boolean generatedToken() {
+    return generatedToken;
   }
 
   /** Stops the gateway first (draining crawler requests in flight), then the farm. */

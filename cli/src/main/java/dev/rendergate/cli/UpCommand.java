@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole flow in one process: the gateway serves the site on --port and sends crawlers to a farm",
-      "running in the same process on --farm-port (loopback only, with a random token). Stop it with Ctrl-C."
+      "running in the same process on --farm-port (loopback only, with --token or a random one printed at start).",
+      "The farm's SEO inspector is at /inspect on the farm port. Stop it with Ctrl-C."
     })
 final class UpCommand implements Callable<Integer> {
   static final String GOOGLEBOT_SMARTPHONE =
@@ -50,6 +51,11 @@ final class UpCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}. [env: RENDERGATE_FALLBACK]")
   String fallback;
 
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "The farm's token: the inspector's sign-in and the credential of warm and the recache API. "
+          + "Default: a random one, printed once at start. [env: RENDERGATE_TOKEN]")
+  String token;
+
   @Mixin FarmOptions farmOptions;
 
   @Spec CommandSpec spec;
@@ -75,16 +81,28 @@ final class UpCommand implements Callable<Integer> {
   }
 
   FarmConfig farmConfig() {
-    return farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort));
+    FarmConfig config = farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort));
+    return token == null || token.isBlank() ? config : config.withToken(token);
   }
 
-  private static void printBanner(PrintWriter out, EmbeddedStack stack) {
+  /** Printed on the terminal only, never logged: the one place a generated token is shown. */
+  static void printBanner(PrintWriter out, EmbeddedStack stack) {
     String base = "http://localhost:" + stack.gatewayPort();
+    String farm = "http://127.0.0.1:" + stack.farmPort();
     out.println("rendergate is up");
     out.println("  site (people get the SPA):   " + base + "/");
-    out.println("  farm (loopback, token only): http://127.0.0.1:" + stack.farmPort() + "/health");
+    out.println("  farm (loopback, token only): " + farm + "/health");
+    out.println("  SEO inspector:               " + farm + "/inspect  (sign in with the farm's token)");
+    if (stack.generatedToken()) {
+      out.println("  token (random, this run only): " + stack.token());
+      out.println("    set RENDERGATE_TOKEN in the environment to keep one token across runs");
+    } else {
+      out.println("  token: the one you gave (--token or RENDERGATE_TOKEN)");
+    }
     out.println("Fetch a page as Googlebot (smartphone) and get the rendered HTML:");
     out.println("  curl -s -A '" + GOOGLEBOT_SMARTPHONE + "' " + base + "/");
+    out.println("Warm the cache from the sitemap (with RENDERGATE_TOKEN set to the token):");
+    out.println("  ./rendergate warm --farm " + farm + " " + base + "/sitemap.xml");
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

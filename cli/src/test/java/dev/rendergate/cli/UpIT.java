@@ -46,6 +46,31 @@ class UpIT {
   }
 
   @Test
+  void banner_namesTheInspectorAndShowsTheGeneratedTokenOnce() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    UpCommand.printBanner(new java.io.PrintWriter(text), stack);
+
+    assertThat(text.toString()).contains("http://127.0.0.1:" + stack.farmPort() + "/inspect");
+    assertThat(text.toString().split(java.util.regex.Pattern.quote(stack.token()), -1)).hasSize(2);
+    assertThat(stack.generatedToken()).isTrue();
+  }
+
+  @Test
+  void inspector_throughUp_listsWhatCrawlersWereServed() throws Exception {
+    assertThat(get("/about", GOOGLEBOT).statusCode()).isEqualTo(200);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.farmPort()
+            + "/inspect/api/snapshots?q=%2Fabout")).header("X-Prerender-Token", stack.token()).build();
+
+    HttpResponse<String> list = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("/about\"").contains("\"device\":\"mobile\"");
+    HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.farmPort()
+        + "/inspect")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as("the page asks for sign-in without the token").isEqualTo(303);
+  }
+
+  @Test
   void crawler_doctorPage_getsCompleteRenderedHtml() throws Exception {
     HttpResponse<String> response = get(DOCTOR_17, GOOGLEBOT);
 

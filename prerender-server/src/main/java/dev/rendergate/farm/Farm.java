@@ -7,9 +7,15 @@ import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.UrlGuard;
 import dev.rendergate.farm.http.FarmHttpServer;
 import dev.rendergate.farm.http.TokenCheck;
+import dev.rendergate.farm.inspect.CrawlReportSource;
+import dev.rendergate.farm.inspect.InspectorRoutes;
+import dev.rendergate.farm.inspect.RouteKnowledge;
+import dev.rendergate.farm.inspect.SnapshotIndex;
+import dev.rendergate.farm.inspect.seo.SeoChecks;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.prerender.Prerenderer;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,23 +33,31 @@ public final class Farm {
     private final Prerenderer prerenderer;
     private final FarmHttpServer http;
 
-    private Farm(FarmConfig config) {
+    private Farm(FarmConfig config, CrawlReportSource crawlReport) {
         this.config = config;
         FarmMetrics metrics = new FarmMetrics();
         AddressGuard addresses = AddressGuard.system(config.privateAddressExceptions());
         UrlGuard guard = new UrlGuard(config.allowedOrigins(), addresses);
         SnapshotCache cache = config.cacheMaxBytes() == 0 || config.cacheTtl().isZero() ? null
                 : SnapshotCache.create(cacheConfig(config));
+        SnapshotIndex history = new SnapshotIndex(historyBytes(config), new SeoChecks(SeoChecks.DEFAULT_RENDER_BUDGET),
+                RouteKnowledge.NONE, Clock.systemUTC());
         this.prerenderer = new Prerenderer(guard, new EngineWiring(config, addresses, metrics).pipeline(), cache,
-                metrics, config.renderTimeout());
+                metrics, config.renderTimeout(), history);
         TokenCheck tokens = new TokenCheck(config.token());
-        this.http = new FarmHttpServer(prerenderer, config, tokens,
-                List.of(new FreshnessRoutes(prerenderer, config, tokens::accepts)));
+        this.http = new FarmHttpServer(prerenderer, config, tokens, List.of(
+                new FreshnessRoutes(prerenderer, config, tokens::accepts),
+                new InspectorRoutes(prerenderer, history, config.token(), crawlReport, Clock.systemUTC())));
     }
 
     /** Builds a node (engines are created now; nothing is bound until {@link #start()}). */
     public static Farm create(FarmConfig config) {
-        return new Farm(Objects.requireNonNull(config, "config"));
+        return create(config, CrawlReportSource.NONE);
+    }
+
+    /** As {@link #create(FarmConfig)}, with the recent traffic the inspector's crawl report shows (inside {@code up}). */
+    public static Farm create(FarmConfig config, CrawlReportSource crawlReport) {
+        return new Farm(Objects.requireNonNull(config, "config"), Objects.requireNonNull(crawlReport, "crawlReport"));
     }
 
     /**
@@ -72,6 +86,11 @@ public final class Farm {
         http.stop();
         prerenderer.close();
         LOG.info("event=farm-stopped");
+    }
+
+    /** The inspector's history takes a quarter of the cache's bound (64 MB with the cache off). */
+    private static long historyBytes(FarmConfig config) {
+        return config.cacheMaxBytes() == 0 ? 64L << 20 : Math.max(8L << 20, config.cacheMaxBytes() / 4);
     }
 
     private static CacheConfig cacheConfig(FarmConfig config) {

@@ -3,6 +3,7 @@ package dev.rendergate.farm.prerender;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.cache.CacheKey;
 import dev.rendergate.farm.cache.CacheLookup;
+import dev.rendergate.farm.cache.KeyRules;
 import dev.rendergate.farm.cache.Snapshot;
 import dev.rendergate.farm.cache.SnapshotCache;
 import dev.rendergate.farm.guard.UrlGuard;
@@ -33,6 +34,7 @@ public final class Prerenderer implements AutoCloseable {
     private final SnapshotCache cache;
     private final FarmMetrics metrics;
     private final Duration renderTimeout;
+    private final RenderListener listener;
     private volatile boolean stopped;
 
     /**
@@ -41,14 +43,16 @@ public final class Prerenderer implements AutoCloseable {
      * @param cache         the snapshot cache, or null when caching is off
      * @param metrics       the node's metrics
      * @param renderTimeout hard budget of one render
+     * @param listener      told about every rendered page
      */
     public Prerenderer(UrlGuard guard, RenderPipeline pipeline, SnapshotCache cache, FarmMetrics metrics,
-                       Duration renderTimeout) {
+                       Duration renderTimeout, RenderListener listener) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.cache = cache;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.renderTimeout = Objects.requireNonNull(renderTimeout, "renderTimeout");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -193,7 +197,18 @@ public final class Prerenderer implements AutoCloseable {
             throw new RenderFailedException(f, ms);
         }
         RenderOutcome.Rendered r = (RenderOutcome.Rendered) outcome;
-        return new Snapshot(r.status(), r.headers(), r.html(), r.engine(), ms, Instant.now());
+        Snapshot snapshot = new Snapshot(r.status(), r.headers(), r.html(), r.engine(), ms, Instant.now());
+        tell(target, device, snapshot);
+        return snapshot;
+    }
+
+    private void tell(URI target, Device device, Snapshot snapshot) {
+        try {
+            listener.rendered(CacheKey.of(target, device, cache == null ? KeyRules.defaults() : cache.keyRules()),
+                    snapshot);
+        } catch (RuntimeException e) {
+            LOG.warn("event=render-listener-failed url={} error={}", target, e.toString());
+        }
     }
 
     private static RenderResult fromSnapshot(Snapshot s, String cacheOutcome) {

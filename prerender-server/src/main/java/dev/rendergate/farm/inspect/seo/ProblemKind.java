@@ -4,6 +4,9 @@ import java.util.Locale;
 
 /** Every problem the checks report, with its severity, a one-sentence explanation and how to fix it. */
 public enum ProblemKind {
+    SERVER_ERROR(Severity.ERROR,
+            "Crawlers get a server error (5xx) for this page; if it lasts, search engines drop the page.",
+            "Check the page and the APIs it calls at the origin; the farm's log says why the render answered an error."),
     TITLE_MISSING(Severity.ERROR,
             "The page has no title, so search engines make one up and results show it poorly.",
             "Set a <title> of 30-60 characters that names this page, in the <head> the crawler gets."),

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * Content checks apply to pages answered 200 only: a redirect or a 404 is not expected to have a title.
  */
 public final class SeoChecks {
+    /** A render slower than this is flagged by default (the inspector's and {@code audit}'s budget). */
+    public static final Duration DEFAULT_RENDER_BUDGET = Duration.ofSeconds(3);
     /** Longest description search results show in full. */
     public static final int MAX_DESCRIPTION = 160;
     /** Fewer words than this in the body is a near-empty render. */
@@ -52,6 +54,9 @@ public final class SeoChecks {
             softNotFound(facts).ifPresent(problems::add);
             emptyRender(facts).ifPresent(problems::add);
             jsonLd(facts).ifPresent(problems::add);
+        }
+        if (facts.status() >= 500) {
+            problems.add(new Problem(ProblemKind.SERVER_ERROR, "status " + facts.status()));
         }
         slowRender(render).ifPresent(problems::add);
         engineDisagreement(render).ifPresent(problems::add);

@@ -38,6 +38,11 @@ class SeoChecksTest {
                         "<svg><title>icon</title></svg>" + GOOD_BODY, 200, Map.of(), null),
                 row("two titles", GOOD_HEAD + "<title>MedBook</title>", GOOD_BODY, 200, Map.of(), ProblemKind.TITLE_MULTIPLE),
                 row("false positive: a redirect needs no title", "", "", 301, Map.of("Location", "/new"), null),
+                // server errors
+                row("a 503 from the origin", "<title>Error</title>", "<h1>Service unavailable</h1>", 503, Map.of(),
+                        ProblemKind.SERVER_ERROR),
+                row("false positive: a deliberate 404 is not a server error", "<title>Not found</title>", "", 404,
+                        Map.of(), null),
                 // description
                 row("no description", "<title>Dr. Emma Schwarz</title>", GOOD_BODY, 200, Map.of(),
                         ProblemKind.DESCRIPTION_MISSING),
