@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       ClassifyCommand.class,
       RenderCommand.class,
       WarmCommand.class,
+      AuditCommand.class,
       InvalidateCommand.class,
       CommandLine.HelpCommand.class
     })
