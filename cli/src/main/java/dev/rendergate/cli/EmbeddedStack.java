@@ -27,8 +27,10 @@ final class EmbeddedStack implements AutoCloseable {
   private final Gateway gateway;
   private final String token;
   private final boolean generatedToken;
+  private final RecentAccess recent;
 
-  private EmbeddedStack(Farm farm, Gateway gateway, String token, boolean generatedToken) {
+  private EmbeddedStack(Farm farm, Gateway gateway, String token, boolean generatedToken, RecentAccess recent) {
+    this.recent = recent;
     this.farm = farm;
     this.gateway = gateway;
     this.token = token;
@@ -53,14 +55,22 @@ final class EmbeddedStack implements AutoCloseable {
         .withPrivateAddressException("localhost:" + gatewayPort)
         .withPrivateAddressException("127.0.0.1:" + gatewayPort);
     GatewayConfig gatewayConfig = validated(gatewayBase.withPort(gatewayPort));
-    Farm farm = startFarm(farmConfig);
+    RecentAccess recent = RecentAccess.attach();
+    Farm farm;
+    try {
+      farm = startFarm(farmConfig, recent);
+    } catch (RuntimeException e) {
+      recent.detach();
+      throw e;
+    }
     try {
       URI farmUrl = URI.create("http://" + farmConfig.bindHost() + ":" + farm.port());
       Gateway gateway = Gateway.create(gatewayConfig.withFarm(farmUrl, token), localHits(farm));
       startGateway(gateway);
-      return new EmbeddedStack(farm, gateway, token, generated);
+      return new EmbeddedStack(farm, gateway, token, generated, recent);
     } catch (RuntimeException e) {
       farm.stop();
+      recent.detach();
       throw e;
     }
   }
@@ -108,6 +118,7 @@ final class EmbeddedStack implements AutoCloseable {
       gateway.stop();
     } finally {
       farm.stop();
+      recent.detach();
     }
   }
 
@@ -119,8 +130,8 @@ final class EmbeddedStack implements AutoCloseable {
     }
   }
 
-  private static Farm startFarm(FarmConfig config) {
-    Farm farm = Farm.create(config);
+  private static Farm startFarm(FarmConfig config, RecentAccess recent) {
+    Farm farm = Farm.create(config, recent);
     try {
       return farm.start();
     } catch (IllegalStateException e) {

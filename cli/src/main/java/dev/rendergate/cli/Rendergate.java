@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       RenderCommand.class,
       WarmCommand.class,
       AuditCommand.class,
+      CrawlReportCommand.class,
       InvalidateCommand.class,
       CommandLine.HelpCommand.class
     })

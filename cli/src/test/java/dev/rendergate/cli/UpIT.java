@@ -68,6 +68,12 @@ class UpIT {
     HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.farmPort()
         + "/inspect")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).as("the page asks for sign-in without the token").isEqualTo(303);
+    HttpResponse<String> report = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.farmPort()
+        + "/inspect/api/crawl-report")).header("X-Prerender-Token", stack.token()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).as("the gateway's recent traffic, crawler named").contains("\"crawler\":\"googlebot\"")
+        .contains("\"path\":\"/about\"").containsPattern("\"cache\":\"(MISS|HIT)\",\"requests\":[1-9]");
   }
 
   @Test

@@ -68,7 +68,9 @@ class AccessLogIT {
     void crawlerRequest_isLoggedAsPrerenderWithTheBotsName() throws Exception {
         RawHttp.once(gateway.port(), "GET /doctors/17 HTTP/1.1\r\nHost: x\r\nUser-Agent: "
                 + CrawlerRoutingIT.GOOGLEBOT_DESKTOP + "\r\n\r\n");
-        assertThat(awaitEvent("/doctors/17")).containsEntry("route", "prerender").containsEntry("verdict", "bot:googlebot");
+        assertThat(awaitEvent("/doctors/17")).containsEntry("route", "prerender").containsEntry("verdict", "bot:googlebot")
+                .containsEntry("ua", CrawlerRoutingIT.GOOGLEBOT_DESKTOP)
+                .as("no farm answered (this gateway has none): no cache result").doesNotContainKey("cache");
     }
 
     @Test

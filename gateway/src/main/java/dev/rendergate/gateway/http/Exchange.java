@@ -36,6 +36,8 @@ public final class Exchange {
     private String verdict = "human";
     private int status;
     private long bytes;
+    private String farmCache;
+    private long farmRenderMs = -1;
     private boolean finished;
 
     public Exchange(ChannelHandlerContext ctx, HttpRequest request, long startNanos, boolean keepAlive,
@@ -96,6 +98,26 @@ public final class Exchange {
 
     public long bytes() {
         return bytes;
+    }
+
+    /** The farm's cache result ({@code HIT}, {@code MISS}, {@code STALE}) when the farm answered, else null. */
+    public String farmCache() {
+        return farmCache;
+    }
+
+    /** How long the farm's render of the answer took (of the cached render on a hit), or -1. */
+    public long farmRenderMs() {
+        return farmRenderMs;
+    }
+
+    /** Records what the farm said about its answer, from its {@code X-Rendergate-Cache} and render-time headers. */
+    public void farmAnswer(String cache, String renderMs) {
+        farmCache = cache;
+        try {
+            farmRenderMs = renderMs == null ? -1 : Long.parseLong(renderMs.trim());
+        } catch (NumberFormatException e) {
+            farmRenderMs = -1;
+        }
     }
 
     public boolean isFinished() {

@@ -3,10 +3,13 @@ package dev.rendergate.gateway.log;
 import dev.rendergate.gateway.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One line per answered request on logger {@code rendergate.access}: route, verdict, method, path
- * (without the query string, which may carry personal data), status, body bytes and milliseconds.
+ * (without the query string, which may carry personal data), status, body bytes and milliseconds, the
+ * User-Agent (bounded; the crawl report reads it), and for prerendered answers the farm's cache result and
+ * render time.
  * The fields travel as key-value pairs so {@link JsonLineEncoder} writes them as JSON fields; the
  * message alone reads well as plain text.
  */
@@ -16,6 +19,7 @@ public final class AccessLog {
     public static final String LOGGER = "rendergate.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final int MAX_PATH = 512;
+    private static final int MAX_UA = 512;
 
     private AccessLog() {
     }
@@ -31,7 +35,8 @@ public final class AccessLog {
         }
         String path = pathOf(ex.request().uri());
         double ms = Math.round((System.nanoTime() - ex.startNanos()) / 10_000.0) / 100.0;
-        LOG.atInfo()
+        String ua = ex.request().headers().get("user-agent", "");
+        LoggingEventBuilder line = LOG.atInfo()
                 .addKeyValue("route", ex.route())
                 .addKeyValue("verdict", ex.verdict())
                 .addKeyValue("method", ex.request().method().name())
@@ -39,8 +44,12 @@ public final class AccessLog {
                 .addKeyValue("status", ex.status())
                 .addKeyValue("bytes", ex.bytes())
                 .addKeyValue("ms", ms)
-                .log("{} {} {} {} {} {}B {}ms", ex.route(), ex.verdict(), ex.request().method().name(), path,
-                        ex.status(), ex.bytes(), ms);
+                .addKeyValue("ua", ua.length() > MAX_UA ? ua.substring(0, MAX_UA) : ua);
+        if (ex.farmCache() != null) {
+            line = line.addKeyValue("cache", ex.farmCache()).addKeyValue("render_ms", ex.farmRenderMs());
+        }
+        line.log("{} {} {} {} {} {}B {}ms", ex.route(), ex.verdict(), ex.request().method().name(), path, ex.status(),
+                ex.bytes(), ms);
     }
 
     /** The path of a request URI for logs: no query string, bounded length. */

@@ -136,6 +136,7 @@ final class FarmCall {
         }
         state = State.STREAMING;
         status = response.status().code();
+        ex.farmAnswer(response.headers().get("X-Rendergate-Cache"), response.headers().get("X-Rendergate-Render-Ms"));
         upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status());
         for (Map.Entry<String, String> header : response.headers()) {

@@ -87,6 +87,7 @@ public final class FarmProxy implements AutoCloseable {
             headers.set(header.getKey(), header.getValue());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, hit.body().length);
+        ex.farmAnswer(headers.get("X-Rendergate-Cache"), headers.get("X-Rendergate-Render-Ms"));
         decorate.accept(headers);
         ex.finish(ex.ctx().writeAndFlush(ex.prepare(response)), hit.status(), head ? 0 : hit.body().length);
     }
