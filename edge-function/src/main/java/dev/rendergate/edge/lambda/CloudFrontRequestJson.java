@@ -33,7 +33,8 @@ final class CloudFrontRequestJson {
 
     static EdgeRequest toEdgeRequest(JsonObject request) {
         return new EdgeRequest(text(request.get("clientIp")), text(request.get("method")), text(request.get("uri")),
-                text(request.get("querystring")), headers(request.get("headers")), origin(request.get("origin")));
+                text(request.get("querystring")), headers(request.get("headers")), origin(request.get("origin")),
+                originHeaders(request.get("origin")));
     }
 
     static JsonObject toJson(JsonObject original, EdgeRequest before, EdgeRequest after) {
@@ -90,6 +91,27 @@ final class CloudFrontRequestJson {
         return new EdgeOrigin(text(custom.get("domainName")), number(custom.get("port"), 443),
                 text(custom.get("protocol")), text(custom.get("path")), number(custom.get("readTimeout"), 30),
                 customHeaders);
+    }
+
+    /** The first value of each custom header of the request's origin, custom or S3, by lower-case name. */
+    private static Map<String, String> originHeaders(Object json) {
+        if (!(json instanceof JsonObject)) {
+            return Map.of();
+        }
+        Object origin = ((JsonObject) json).get("custom");
+        if (!(origin instanceof JsonObject)) {
+            origin = ((JsonObject) json).get("s3");
+        }
+        if (!(origin instanceof JsonObject)) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : headers(((JsonObject) origin).get("customHeaders")).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                values.put(entry.getKey(), entry.getValue().get(0).value());
+            }
+        }
+        return values;
     }
 
     /** The writer renders {@link EdgeHeader} as CloudFront's {@code {key, value}} pair. */

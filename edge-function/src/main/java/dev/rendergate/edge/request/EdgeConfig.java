@@ -25,7 +25,7 @@ import java.util.Set;
  * @param prerenderClasses       the crawler classes sent to the farm
  * @param assetExtensions        lower-case file extensions (no dot) that are never pages
  * @param skipPathPrefixes       lower-case path prefixes that are never pages, e.g. {@code /api/}
- * @param farmReadTimeoutSeconds how long CloudFront waits for the farm (1–60)
+ * @param farmReadTimeoutSeconds how long CloudFront waits for the farm (4–60, the event's readTimeout range)
  * @param spaShell               the path human deep links are rewritten to
  */
 public record EdgeConfig(
@@ -62,9 +62,9 @@ public record EdgeConfig(
                 ? AssetExtensions.STANDARD
                 : Collections.unmodifiableSet(lowerAll(assetExtensions, "assetExtensions"));
         skipPathPrefixes = Collections.unmodifiableList(new ArrayList<>(lowerAll(skipPathPrefixes, "skipPathPrefixes")));
-        if (farmReadTimeoutSeconds < 1 || farmReadTimeoutSeconds > 60) {
-            throw new IllegalArgumentException(
-                    "farmReadTimeoutSeconds must be 1-60 (CloudFront's range), was " + farmReadTimeoutSeconds);
+        String timeoutProblem = CloudFrontFarm.readTimeoutProblem("farmReadTimeoutSeconds", farmReadTimeoutSeconds);
+        if (timeoutProblem != null) {
+            throw new IllegalArgumentException(timeoutProblem);
         }
         spaShell = requireText(spaShell, "spaShell");
         if (!spaShell.startsWith("/")) {

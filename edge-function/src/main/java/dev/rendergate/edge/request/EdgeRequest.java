@@ -1,5 +1,6 @@
 package dev.rendergate.edge.request;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * @param querystring the raw query without {@code ?}; empty for none
  * @param headers     lower-case name to values
  * @param origin      the custom origin an origin-request function chose; null to keep the configured one
+ * @param originHeaders the custom headers of the origin CloudFront chose for this request (custom or S3),
+ *                    lower-case name to first value; empty outside origin-request events. A deployment
+ *                    passes the farm's address and token this way ({@link CloudFrontFarm#FARM_HEADER},
+ *                    {@link EdgeHeaders#PRERENDER_TOKEN}), since Lambda@Edge has no environment variables.
  */
 public record EdgeRequest(
         String clientIp,
@@ -26,7 +31,8 @@ public record EdgeRequest(
         String uri,
         String querystring,
         Map<String, List<EdgeHeader>> headers,
-        EdgeOrigin origin) {
+        EdgeOrigin origin,
+        Map<String, String> originHeaders) {
 
     /** Normalises nulls to empty values and freezes the header map in its given order (always a {@link FrozenHeaders}). */
     public EdgeRequest {
@@ -35,6 +41,24 @@ public record EdgeRequest(
         uri = uri == null || uri.isEmpty() ? "/" : uri;
         querystring = querystring == null ? "" : querystring;
         headers = HeaderMap.copyOf(headers);
+        originHeaders = originHeaders == null || originHeaders.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(originHeaders));
+    }
+
+    /**
+     * A request without origin custom headers, as a viewer-request event or the gateway has it.
+     *
+     * @param clientIp    the viewer's address
+     * @param method      the HTTP method
+     * @param uri         the path
+     * @param querystring the raw query, or empty
+     * @param headers     lower-case name to values
+     * @param origin      the custom origin, or null
+     */
+    public EdgeRequest(String clientIp, String method, String uri, String querystring,
+            Map<String, List<EdgeHeader>> headers, EdgeOrigin origin) {
+        this(clientIp, method, uri, querystring, headers, origin, Map.of());
     }
 
     /**
@@ -88,7 +112,7 @@ public record EdgeRequest(
      * @return the copy
      */
     public EdgeRequest withUri(String newUri) {
-        return new EdgeRequest(clientIp, method, newUri, querystring, headers, origin);
+        return new EdgeRequest(clientIp, method, newUri, querystring, headers, origin, originHeaders);
     }
 
     /**
@@ -116,7 +140,7 @@ public record EdgeRequest(
      * @throws NullPointerException     when a value is null
      */
     public EdgeRequest withHeaders(HeaderNames names, String... values) {
-        return new EdgeRequest(clientIp, method, uri, querystring, withValues(names, values), origin);
+        return new EdgeRequest(clientIp, method, uri, querystring, withValues(names, values), origin, originHeaders);
     }
 
     private FrozenHeaders withValues(HeaderNames names, String[] values) {
@@ -137,7 +161,7 @@ public record EdgeRequest(
      */
     public EdgeRequest withoutHeadersStartingWith(String lowerPrefix) {
         FrozenHeaders kept = ((FrozenHeaders) headers).withoutNamesStartingWith(lowerPrefix);
-        return kept == headers ? this : new EdgeRequest(clientIp, method, uri, querystring, kept, origin);
+        return kept == headers ? this : new EdgeRequest(clientIp, method, uri, querystring, kept, origin, originHeaders);
     }
 
     /**
@@ -152,7 +176,8 @@ public record EdgeRequest(
      * @throws NullPointerException     when a value is null
      */
     public EdgeRequest routedTo(String newUri, EdgeOrigin newOrigin, HeaderNames names, String... values) {
-        return new EdgeRequest(clientIp, method, newUri, querystring, withValues(names, values), newOrigin);
+        return new EdgeRequest(clientIp, method, newUri, querystring, withValues(names, values), newOrigin,
+                originHeaders);
     }
 
     /**
@@ -167,6 +192,6 @@ public record EdgeRequest(
         }
         LinkedHashMap<String, List<EdgeHeader>> copy = new LinkedHashMap<>(headers);
         copy.remove(lowerName);
-        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin);
+        return new EdgeRequest(clientIp, method, uri, querystring, HeaderMap.adopt(copy), origin, originHeaders);
     }
 }

@@ -1,6 +1,5 @@
 package dev.rendergate.edge.request;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
@@ -12,23 +11,30 @@ import java.util.function.BinaryOperator;
  * <p>A marked request gets the farm as CloudFront custom origin, the prerender.io path form
  * {@code /https://<original host><original path>} (CloudFront appends {@code ?querystring} itself, so
  * the farm receives {@code GET /https://host/path?query}; see {@link EdgeRequest#pathAndQuery()}),
- * {@code Host} set to the farm, and the token and device headers. A host that is not a plain host name
- * is not trusted to build a URL: such a request is left unchanged (fail open).
+ * {@code Host} set to the farm and the device header. The farm's token travels only as the farm origin's
+ * custom header {@code X-Prerender-Token}: CloudFront rejects a result whose request headers repeat a
+ * name of the origin's custom headers, so a request header of that name is removed.
+ *
+ * <p>Where the farm is: the {@link CloudFrontFarm#FARM_HEADER} and {@code X-Prerender-Token} custom
+ * headers of the origin CloudFront chose (set per environment on the distribution, so the package
+ * carries no address or secret), else the configuration. A host that is not a plain host name is not
+ * trusted to build a URL, and a farm header CloudFront would reject is not used: such a request is left
+ * unchanged (fail open).
  */
 public final class OriginRequestLogic {
 
     private static final int MAX_HOST_LENGTH = 253 + 6;
-    /** The headers a request for the farm gets: its device, and the farm as Host; then the token, when there is one. */
+    /** The headers a request for the farm gets: its device, and the farm as Host. */
     private static final HeaderNames TO_FARM = HeaderNames.of(EdgeHeaders.DEVICE_KEY, EdgeHeaders.HOST_HEADER_KEY);
-    private static final HeaderNames TO_FARM_WITH_TOKEN = HeaderNames.of(EdgeHeaders.DEVICE_KEY,
-            EdgeHeaders.HOST_HEADER_KEY, EdgeHeaders.PRERENDER_TOKEN_KEY);
 
     private final EdgeConfig config;
-    private final EdgeOrigin farm;
     private final BinaryOperator<String> join;
+    /** The farm last built from origin headers; one deployment sends the same ones on every event. */
+    private FarmChoice lastChoice;
 
     /**
-     * @param config the deployment's configuration; its farm becomes the custom origin
+     * @param config the deployment's configuration; its farm is the custom origin unless the origin's
+     *               custom headers name another
      */
     public OriginRequestLogic(EdgeConfig config) {
         this(config, joining());
@@ -45,12 +51,7 @@ public final class OriginRequestLogic {
     public OriginRequestLogic(EdgeConfig config, BinaryOperator<String> join) {
         this.join = Objects.requireNonNull(join, "join");
         this.config = Objects.requireNonNull(config, "config");
-        Map<String, String> customHeaders = new LinkedHashMap<>();
-        if (!config.farmToken().isEmpty()) {
-            customHeaders.put(EdgeHeaders.PRERENDER_TOKEN_KEY, config.farmToken());
-        }
-        this.farm = new EdgeOrigin(config.farmDomain(), config.farmPort(), config.farmProtocol(), "",
-                config.farmReadTimeoutSeconds(), customHeaders);
+        this.lastChoice = new FarmChoice("", config.farmToken(), CloudFrontFarm.of(config, config.farmToken()));
     }
 
     /**
@@ -79,13 +80,41 @@ public final class OriginRequestLogic {
         if (device.isEmpty()) {
             device = "desktop";
         }
+        EdgeOrigin farm = farmFor(request.originHeaders());
         String path = join.apply(join.apply("/https://", host), request.uri());
         // Plain locals, so that the JavaScript build makes the values an array literal (see ViewerRequestLogic).
-        String farmDomain = config.farmDomain();
-        String token = config.farmToken();
-        return token.isEmpty()
-                ? request.routedTo(path, farm, TO_FARM, device, farmDomain)
-                : request.routedTo(path, farm, TO_FARM_WITH_TOKEN, device, farmDomain, token);
+        String farmDomain = farm.domainName();
+        return request.withoutHeader(EdgeHeaders.PRERENDER_TOKEN).routedTo(path, farm, TO_FARM, device, farmDomain);
+    }
+
+    /** The farm the origin's custom headers name, else the configured one; the token likewise. */
+    private EdgeOrigin farmFor(Map<String, String> originHeaders) {
+        String url = originHeaders.get(CloudFrontFarm.FARM_HEADER);
+        String token = originHeaders.get(EdgeHeaders.PRERENDER_TOKEN);
+        url = url == null ? "" : url;
+        token = token == null ? config.farmToken() : token;
+        FarmChoice last = lastChoice;
+        if (last.url.equals(url) && last.token.equals(token)) {
+            return last.farm;
+        }
+        EdgeOrigin farm = url.isEmpty()
+                ? CloudFrontFarm.of(config, token)
+                : CloudFrontFarm.fromUrl(url, token, config.farmReadTimeoutSeconds());
+        lastChoice = new FarmChoice(url, token, farm);
+        return farm;
+    }
+
+    /** A farm and the origin header values it was built from; immutable, so it is safe to share. */
+    private static final class FarmChoice {
+        final String url;
+        final String token;
+        final EdgeOrigin farm;
+
+        FarmChoice(String url, String token, EdgeOrigin farm) {
+            this.url = url;
+            this.token = token;
+            this.farm = farm;
+        }
     }
 
     // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.

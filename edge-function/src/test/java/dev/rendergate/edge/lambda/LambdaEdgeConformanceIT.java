@@ -1,14 +1,12 @@
 package dev.rendergate.edge.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.request.EdgeConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaEdgeConformanceIT {
 
     private static final long HARD_LIMIT_BYTES = 1024 * 1024;
-    private static final long NODE_TIMEOUT_SECONDS = 120;
 
     @TempDir
     static Path bundleDir;
@@ -45,15 +39,9 @@ class LambdaEdgeConformanceIT {
 
     @BeforeAll
     static void runFixturesThroughNode() throws Exception {
-        zip = Path.of(System.getProperty("rendergate.lambdaEdgeZip", "target/lambda-edge.zip"));
-        assertThat(zip).as("the build's Lambda@Edge package (run mvn package first)").exists();
-        unzip(zip, bundleDir);
-        Path runner = bundleDir.resolve("conformance-runner.js");
-        try (InputStream in = LambdaEdgeConformanceIT.class.getResourceAsStream("/node/conformance-runner.js")) {
-            Files.copy(in, runner);
-        }
-        String node = System.getProperty("rendergate.node", "node");
-        String output = run(List.of(node, runner.toString(), bundleDir.toString(), EventFixtures.folder().toString()));
+        NodeBundle bundle = NodeBundle.unzip(bundleDir);
+        zip = bundle.zip();
+        String output = bundle.run("conformance-runner.js", "", EventFixtures.folder().toString());
         for (String line : output.split("\n")) {
             if (!line.isBlank()) {
                 Map<?, ?> result = (Map<?, ?>) JsonReader.parse(line);
@@ -105,56 +93,5 @@ class LambdaEdgeConformanceIT {
             new ViewerRequestHandler().handleRequest(in, out, null);
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        } catch (IOException e) {
-            fail("Cannot start '" + command.get(0) + "' (" + e.getMessage() + "). The Lambda@Edge conformance test "
-                    + "needs Node.js 18 or newer on the PATH, or -Drendergate.node=/path/to/node.");
-            throw e;
-        }
-        process.getOutputStream().close();
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Thread errReader = new Thread(() -> copy(process.getErrorStream(), stderr));
-        errReader.start();
-        copy(process.getInputStream(), stdout);
-        if (!process.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("node did not finish within " + NODE_TIMEOUT_SECONDS + " s");
-        }
-        errReader.join(TimeUnit.SECONDS.toMillis(5));
-        assertThat(process.exitValue()).as("node exit code; stderr: " + stderr.toString(StandardCharsets.UTF_8))
-                .isZero();
-        return stdout.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
-        try (in) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void unzip(Path zipFile, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zipFile))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    Files.copy(in, file);
-                }
-            }
-        }
     }
 }

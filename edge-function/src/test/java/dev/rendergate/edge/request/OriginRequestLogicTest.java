@@ -35,7 +35,7 @@ class OriginRequestLogicTest {
         assertThat(out.pathAndQuery()).isEqualTo("/https://www.example.org/doctors/17-jane%20doe?page=2&sort=name");
         assertThat(out.origin()).isEqualTo(new EdgeOrigin("farm.example.net", 443, "https", "", 30,
                 Map.of("X-Prerender-Token", "s3cret")));
-        assertThat(out.header(EdgeHeaders.PRERENDER_TOKEN)).contains("s3cret");
+        assertThat(out.header(EdgeHeaders.PRERENDER_TOKEN)).as("the token is an origin custom header only").isEmpty();
         assertThat(out.header(EdgeHeaders.DEVICE)).contains("mobile");
         assertThat(out.header("host")).contains("farm.example.net");
     }
@@ -88,5 +88,59 @@ class OriginRequestLogicTest {
 
         assertThat(out.header(EdgeHeaders.PRERENDER_TOKEN)).isEmpty();
         assertThat(out.origin().customHeaders()).isEmpty();
+    }
+
+    @Test
+    void apply_viewerSentTokenHeader_isRemovedSoTheNameIsOnlyInTheOriginsCustomHeaders() {
+        EdgeRequest out = logic.apply(marked("/", "").withHeader("X-Prerender-Token", "guess"));
+
+        assertThat(out.headers()).doesNotContainKey(EdgeHeaders.PRERENDER_TOKEN);
+        assertThat(out.origin().customHeaders()).containsExactly(Map.entry("X-Prerender-Token", "s3cret"));
+    }
+
+    @Test
+    void apply_farmAndTokenInTheOriginsCustomHeaders_winOverTheConfiguration() {
+        EdgeRequest out = logic.apply(withOriginHeaders(marked("/a", ""),
+                Map.of("x-rendergate-farm", "http://farm-alb-123.eu-central-1.elb.amazonaws.com",
+                        "x-prerender-token", "from-secrets-manager")));
+
+        assertThat(out.origin()).isEqualTo(new EdgeOrigin("farm-alb-123.eu-central-1.elb.amazonaws.com", 80, "http", "",
+                30, Map.of("X-Prerender-Token", "from-secrets-manager")));
+        assertThat(out.header("host")).contains("farm-alb-123.eu-central-1.elb.amazonaws.com");
+        assertThat(out.headers()).doesNotContainKey(EdgeHeaders.PRERENDER_TOKEN);
+    }
+
+    @Test
+    void apply_farmHeaderWithPort_usesThatPort() {
+        EdgeRequest out = logic.apply(withOriginHeaders(marked("/a", ""),
+                Map.of("x-rendergate-farm", "https://farm.example.org:8443")));
+
+        assertThat(out.origin().port()).isEqualTo(8443);
+        assertThat(out.origin().protocol()).isEqualTo("https");
+        assertThat(out.origin().customHeaders()).containsExactly(Map.entry("X-Prerender-Token", "s3cret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://10.0.0.7", "https://farm.example.org:444", "farm.example.org",
+        "https://farm.example.org/path", "https://[::1]", "https://farm.example.org:", "https://-bad.example.org"})
+    void apply_farmHeaderCloudFrontWouldReject_leavesTheRequestUnchanged(String farm) {
+        EdgeRequest in = withOriginHeaders(marked("/a", ""), Map.of("x-rendergate-farm", farm));
+
+        assertThat(logic.apply(in)).isSameAs(in);
+    }
+
+    @Test
+    void apply_sameOriginHeadersTwice_reusesTheFarm() {
+        Map<String, String> headers = Map.of("x-rendergate-farm", "https://farm.example.org");
+
+        EdgeOrigin first = logic.apply(withOriginHeaders(marked("/a", ""), headers)).origin();
+        EdgeOrigin second = logic.apply(withOriginHeaders(marked("/b", ""), headers)).origin();
+
+        assertThat(second).isSameAs(first);
+    }
+
+    private static EdgeRequest withOriginHeaders(EdgeRequest request, Map<String, String> originHeaders) {
+        return new EdgeRequest(request.clientIp(), request.method(), request.uri(), request.querystring(),
+                request.headers(), null, originHeaders);
     }
 }

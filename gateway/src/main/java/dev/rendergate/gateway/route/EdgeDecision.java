@@ -62,7 +62,8 @@ final class EdgeDecision {
             return new Outcome.Site("/index.html", "bot:" + viewed.header(EdgeHeaders.BOT).orElse("?"));
         }
         Map<String, String> farmHeaders = new LinkedHashMap<>();
-        farmHeaders.put("X-Prerender-Token", routed.header(EdgeHeaders.PRERENDER_TOKEN).orElse(""));
+        // The token travels as the farm origin's custom header, as CloudFront sends it.
+        farmHeaders.put("X-Prerender-Token", routed.origin().customHeaders().getOrDefault("X-Prerender-Token", ""));
         farmHeaders.put("X-Rendergate-Device", routed.header(EdgeHeaders.DEVICE).orElse("desktop"));
         farmHeaders.put("X-Rendergate-Bot", routed.header(EdgeHeaders.BOT).orElse(""));
         return new Outcome.Prerender(routed.header(EdgeHeaders.BOT).orElse(""),

@@ -56,7 +56,7 @@ final class JsRequestEvent {
             headers = headers(json);
         }
         return new EdgeRequest(text(request, "clientIp"), text(request, "method"), text(request, "uri"),
-                text(request, "querystring"), headers, origin(request));
+                text(request, "querystring"), headers, origin(request), originHeaders(request));
     }
 
     /**
@@ -112,6 +112,21 @@ final class JsRequestEvent {
         }
         return new EdgeOrigin(text(custom, "domainName"), number(custom, "port", 443), text(custom, "protocol"),
                 text(custom, "path"), number(custom, "readTimeout", 30), customHeaders);
+    }
+
+    /** The first value of each custom header of the request's origin, custom or S3, by lower-case name. */
+    private static Map<String, String> originHeaders(JSObject request) {
+        JSObject customHeaders = originCustomHeaders(request);
+        if (customHeaders == null) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EdgeHeader>> entry : headers(customHeaders).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                values.put(entry.getKey(), entry.getValue().get(0).value());
+            }
+        }
+        return values;
     }
 
     private static JSObject headersObject(Map<String, List<EdgeHeader>> headers) {
@@ -198,6 +213,16 @@ final class JsRequestEvent {
             + "var c = o.custom;"
             + "return c !== null && typeof c === 'object' && !Array.isArray(c) ? c : null;")
     private static native JSObject customOrigin(JSObject request);
+
+    /** {@code origin.custom.customHeaders}, else {@code origin.s3.customHeaders}, when it is an object. */
+    @JSBody(params = "request", script = "var o = request.origin;"
+            + "if (o === null || typeof o !== 'object' || Array.isArray(o)) return null;"
+            + "var c = o.custom;"
+            + "if (c === null || typeof c !== 'object' || Array.isArray(c)) c = o.s3;"
+            + "if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;"
+            + "var h = c.customHeaders;"
+            + "return h !== null && typeof h === 'object' && !Array.isArray(h) ? h : null;")
+    private static native JSObject originCustomHeaders(JSObject request);
 
     /**
      * Flattens a CloudFront header object in one crossing: for every member whose value is an array,
