@@ -1,29 +1,55 @@
 package dev.rendergate.farm;
 
+import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
-import dev.rendergate.farm.render.AutoEngine;
 import dev.rendergate.farm.render.ChromiumEngine;
-import dev.rendergate.farm.render.EngineMemory;
 import dev.rendergate.farm.render.EnginePool;
 import dev.rendergate.farm.render.HtmlUnitEngine;
 import dev.rendergate.farm.render.RenderEngine;
 import dev.rendergate.farm.render.RenderPipeline;
 import dev.rendergate.farm.render.RenderSettings;
+import dev.rendergate.farm.render.auto.AutoEngine;
+import dev.rendergate.farm.render.auto.AutoSettings;
+import dev.rendergate.farm.render.auto.RouteKnowledge;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the engine pool for the configured engine mode; the one place that knows which engines exist. */
 final class EngineWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineWiring.class);
+    /** How long a route stays with Chromium before HtmlUnit is tried on it again. */
+    static final Duration RELEARN_AFTER = Duration.ofHours(6);
+    /** What {@code /ready} and the start-up log say when {@code auto} has no Chromium. */
+    static final String NO_CHROMIUM = "no Chromium: pages HtmlUnit cannot run will fail "
+            + "(install Debian's chromium package, or point --chromium at a Chromium executable)";
+
     private final FarmConfig config;
     private final FarmMetrics metrics;
     private final RenderSettings settings;
     private final SubrequestPolicy policy;
+    private final BiConsumer<URI, Device> renderAgain;
+    private AutoEngine.Factory auto;
 
-    EngineWiring(FarmConfig config, AddressGuard addresses, FarmMetrics metrics) {
+    /**
+     * @param renderAgain renders a page again and replaces its snapshot (when {@code auto} found HtmlUnit's answer
+     *                    for its route wrong)
+     */
+    EngineWiring(FarmConfig config, AddressGuard addresses, FarmMetrics metrics, BiConsumer<URI, Device> renderAgain) {
         this.config = config;
         this.metrics = metrics;
+        this.renderAgain = renderAgain;
         this.settings = new RenderSettings(config.renderTimeout(), config.timeoutStatus(), config.networkIdle(),
                 config.appRootSelector(), config.allowedOrigins(), config.publicOrigin());
         this.policy = new SubrequestPolicy(config.allowedOrigins(), addresses);
@@ -36,20 +62,25 @@ final class EngineWiring {
      */
     RenderPipeline pipeline() {
         Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics).warmUp();
-        Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty()
-                : ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics);
+        Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty() : chromium();
+        List<AutoCloseable> shared = new ArrayList<>();
+        chromium.ifPresent(shared::add);
         Supplier<RenderEngine> factory = switch (config.engine()) {
             case HTMLUNIT -> htmlUnit;
             case AUTO -> {
-                chromium.ifPresent(ChromiumEngine::startInBackground);
-                EngineMemory memory = new EngineMemory();
-                yield () -> new AutoEngine(htmlUnit.get(), chromium.map(ChromiumEngine::sharedView), memory,
-                        metrics);
+                chromium.ifPresentOrElse(ChromiumEngine::startInBackground,
+                        () -> LOG.warn("event=engine-auto-without-chromium {}", NO_CHROMIUM));
+                auto = new AutoEngine.Factory(htmlUnit, chromium.map(ChromiumEngine::sharedView), knowledge(),
+                        new AutoSettings(config.effectiveProbeBudget(), config.renderTimeout(),
+                                config.agreementsNeeded(), config.recheckEvery(), RELEARN_AFTER),
+                        metrics, renderAgain);
+                shared.add(auto);
+                yield auto::create;
             }
             case CHROMIUM -> {
                 ChromiumEngine engine = chromium.orElseThrow(() -> new IllegalStateException(
-                        "engine chromium: no Chromium executable found (install the 'chromium' package) "
-                                + "or use --engine htmlunit|auto"));
+                        "engine chromium: no Chromium executable found (install the 'chromium' package, or point "
+                                + "--chromium at one) or use --engine htmlunit|auto"));
                 try {
                     engine.start();
                 } catch (RuntimeException e) {
@@ -60,7 +91,50 @@ final class EngineWiring {
         };
         EnginePool pool = new EnginePool(factory, config.poolSize(), config.queueSize(),
                 config.maxRendersPerEngine(), config.timeoutStatus(), config.renderTimeout(), metrics);
-        return new RenderPipeline(pool, settings, chromium.orElse(null),
-                () -> chromium.map(ChromiumEngine::launchSettled).orElse(true));
+        String missing = config.engine() == EngineMode.AUTO && chromium.isEmpty() ? NO_CHROMIUM : null;
+        return new RenderPipeline(pool, settings, () -> closeAll(shared),
+                () -> chromium.map(ChromiumEngine::launchSettled).orElse(true), missing);
+    }
+
+    /** The route knowledge of {@code auto}, or null in the other modes (for the status endpoint). */
+    RouteKnowledge routes() {
+        return auto == null ? null : auto.knowledge();
+    }
+
+    private RouteKnowledge knowledge() {
+        Clock clock = Clock.systemUTC();
+        return config.redisUri() == null
+                ? RouteKnowledge.local(clock, RELEARN_AFTER, config.agreementsNeeded())
+                : RouteKnowledge.shared(clock, RELEARN_AFTER, config.agreementsNeeded(), URI.create(config.redisUri()));
+    }
+
+    private Optional<ChromiumEngine> chromium() {
+        String configured = config.chromium();
+        if (FarmConfig.NO_CHROMIUM.equals(configured)) {
+            return Optional.empty();
+        }
+        if (configured == null) {
+            return ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics);
+        }
+        Path exe = Path.of(configured);
+        if (!Files.isExecutable(exe)) {
+            throw new IllegalStateException("--chromium " + configured + ": not an executable file "
+                    + "(give the path of Chromium, or 'none' to render with HtmlUnit alone)");
+        }
+        return Optional.of(ChromiumEngine.at(exe, config.poolSize(), settings, policy, metrics));
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) throws Exception {
+        Exception first = null;
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

@@ -5,17 +5,24 @@ import dev.rendergate.farm.cache.SnapshotCache;
 import dev.rendergate.farm.freshness.FreshnessRoutes;
 import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.UrlGuard;
+import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.http.EngineRoutes;
 import dev.rendergate.farm.http.FarmHttpServer;
+import dev.rendergate.farm.http.FarmRoute;
 import dev.rendergate.farm.http.TokenCheck;
 import dev.rendergate.farm.inspect.CrawlReportSource;
 import dev.rendergate.farm.inspect.InspectorRoutes;
-import dev.rendergate.farm.inspect.RouteKnowledge;
+import dev.rendergate.farm.inspect.EngineDisagreements;
 import dev.rendergate.farm.inspect.SnapshotIndex;
 import dev.rendergate.farm.inspect.seo.SeoChecks;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.prerender.Prerenderer;
+import dev.rendergate.farm.prerender.RenderResult;
+import dev.rendergate.farm.render.RenderPipeline;
+import dev.rendergate.farm.render.auto.RouteKnowledge;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -31,6 +38,7 @@ public final class Farm {
 
     private final FarmConfig config;
     private final Prerenderer prerenderer;
+    private final RouteKnowledge routes;
     private final FarmHttpServer http;
 
     private Farm(FarmConfig config, CrawlReportSource crawlReport) {
@@ -40,14 +48,20 @@ public final class Farm {
         UrlGuard guard = new UrlGuard(config.allowedOrigins(), addresses);
         SnapshotCache cache = config.cacheMaxBytes() == 0 || config.cacheTtl().isZero() ? null
                 : SnapshotCache.create(cacheConfig(config));
+        EngineWiring engines = new EngineWiring(config, addresses, metrics, this::renderAgain);
+        RenderPipeline pipeline = engines.pipeline();
+        this.routes = engines.routes();
         SnapshotIndex history = new SnapshotIndex(historyBytes(config), new SeoChecks(SeoChecks.DEFAULT_RENDER_BUDGET),
-                RouteKnowledge.NONE, Clock.systemUTC());
-        this.prerenderer = new Prerenderer(guard, new EngineWiring(config, addresses, metrics).pipeline(), cache,
-                metrics, config.renderTimeout(), history);
+                routes == null ? EngineDisagreements.NONE : routes::disagreement, Clock.systemUTC());
+        this.prerenderer = new Prerenderer(guard, pipeline, cache, metrics, config.renderTimeout(), history);
         TokenCheck tokens = new TokenCheck(config.token());
-        this.http = new FarmHttpServer(prerenderer, config, tokens, List.of(
+        List<FarmRoute> farmRoutes = new ArrayList<>(List.of(
                 new FreshnessRoutes(prerenderer, config, tokens::accepts),
                 new InspectorRoutes(prerenderer, history, config.token(), crawlReport, Clock.systemUTC())));
+        if (routes != null) {
+            farmRoutes.add(new EngineRoutes(routes, tokens::accepts));
+        }
+        this.http = new FarmHttpServer(prerenderer, config, tokens, farmRoutes);
     }
 
     /** Builds a node (engines are created now; nothing is bound until {@link #start()}). */
@@ -79,6 +93,26 @@ public final class Farm {
     /** What renders through the guard and the cache: the same path the HTTP API takes. */
     public Prerenderer prerenderer() {
         return prerenderer;
+    }
+
+    /** The configuration the node runs with. */
+    public FarmConfig config() {
+        return config;
+    }
+
+    /**
+     * What {@code auto} knows of which engine each site and route template needs, or null in the single-engine
+     * modes.
+     */
+    public RouteKnowledge routes() {
+        return routes;
+    }
+
+    /** A page whose snapshot proved wrong: rendered again, by the engine its route now needs, and recached. */
+    private void renderAgain(URI url, Device device) {
+        RenderResult result = prerenderer.recache(url, device);
+        LOG.info("event=render-again url={} device={} status={} engine={}", url, device.label(), result.status(),
+                result.engine());
     }
 
     /** Stops taking requests, lets running renders finish briefly, closes engines and the cache. */

@@ -32,6 +32,12 @@ import java.util.Set;
  * @param privateAddressExceptions {@code host:port} pairs that may resolve to loopback or private addresses
  * @param publicOrigin             origin that {@code Location} headers pointing at an allowed origin are rewritten to, or null
  * @param appRootSelector          CSS selector of the SPA's root element, used to validate HtmlUnit renders
+ * @param probeBudget              in {@code auto}, the most HtmlUnit may take before Chromium renders with the rest of
+ *                                 the budget; null for a fifth of the render budget
+ * @param agreementsNeeded         in {@code auto}, HtmlUnit renders of a route in a row that must agree with Chromium's
+ *                                 before HtmlUnit answers the route alone
+ * @param recheckEvery             in {@code auto}, one in this many HtmlUnit answers is checked again against Chromium
+ * @param chromium                 the Chromium executable; null to look for the system's, {@code none} for no Chromium
  */
 public record FarmConfig(
         String bindHost,
@@ -50,7 +56,11 @@ public record FarmConfig(
         String redisUri,
         Set<String> privateAddressExceptions,
         String publicOrigin,
-        String appRootSelector) {
+        String appRootSelector,
+        Duration probeBudget,
+        int agreementsNeeded,
+        int recheckEvery,
+        String chromium) {
 
     /** Validates and normalises every field. */
     public FarmConfig {
@@ -73,6 +83,19 @@ public record FarmConfig(
         privateAddressExceptions.forEach(e -> check(e.matches("\\[?[a-z0-9.:-]+]?:\\d{1,5}"), "privateAddressExceptions", e));
         publicOrigin = publicOrigin == null || publicOrigin.isBlank() ? null : normaliseOrigin(publicOrigin);
         Objects.requireNonNull(appRootSelector, "appRootSelector");
+        check(probeBudget == null || (!probeBudget.isNegative() && !probeBudget.isZero()
+                && probeBudget.compareTo(renderTimeout) < 0), "probeBudget (must be below renderTimeout)", probeBudget);
+        check(agreementsNeeded >= 1 && agreementsNeeded <= 100, "agreementsNeeded", agreementsNeeded);
+        check(recheckEvery >= 1, "recheckEvery", recheckEvery);
+        chromium = chromium == null || chromium.isBlank() ? null : chromium.strip();
+    }
+
+    /** Chromium was turned off ({@code --chromium none}). */
+    public static final String NO_CHROMIUM = "none";
+
+    /** The probe budget in effect: as configured, or a fifth of the render budget. */
+    public Duration effectiveProbeBudget() {
+        return probeBudget != null ? probeBudget : renderTimeout.dividedBy(5);
     }
 
     /** Loopback, ephemeral port, no origins allowed yet, auto engine, one engine per core, 10 s budget, 256 MB / 24 h cache. */
@@ -80,7 +103,7 @@ public record FarmConfig(
         int cores = Runtime.getRuntime().availableProcessors();
         return new FarmConfig("127.0.0.1", 0, List.of(), null, EngineMode.AUTO, cores, 64,
                 Duration.ofSeconds(10), 504, Duration.ofMillis(500), 200, 256L << 20, Duration.ofHours(24),
-                null, Set.of(), null, "#app, #root, #__next, #__nuxt, [data-rendergate-root]");
+                null, Set.of(), null, "#app, #root, #__next, #__nuxt, [data-rendergate-root]", null, 3, 50, null);
     }
 
     /** {@code scheme://host:port} with lower-case scheme and host and an explicit port; rejects paths and non-http(s). */
@@ -118,6 +141,10 @@ public record FarmConfig(
     public FarmConfig withPrivateAddressExceptions(Set<String> v) { return copy(c -> c.privateAddressExceptions = v); }
     public FarmConfig withPublicOrigin(String v) { return copy(c -> c.publicOrigin = v); }
     public FarmConfig withAppRootSelector(String v) { return copy(c -> c.appRootSelector = v); }
+    public FarmConfig withProbeBudget(Duration v) { return copy(c -> c.probeBudget = v); }
+    public FarmConfig withAgreementsNeeded(int v) { return copy(c -> c.agreementsNeeded = v); }
+    public FarmConfig withRecheckEvery(int v) { return copy(c -> c.recheckEvery = v); }
+    public FarmConfig withChromium(String v) { return copy(c -> c.chromium = v); }
 
     /** A copy with one more allowed origin. */
     public FarmConfig withAllowedOrigin(String origin) {
@@ -138,7 +165,8 @@ public record FarmConfig(
     public String toString() {
         return "FarmConfig[bind=" + bindHost + ":" + port + ", allowedOrigins=" + allowedOrigins
                 + ", token=" + (token == null ? "none" : "***") + ", engine=" + engine.label() + ", pool=" + poolSize
-                + ", queue=" + queueSize + ", renderTimeout=" + renderTimeout + ", cacheMaxBytes=" + cacheMaxBytes
+                + ", queue=" + queueSize + ", renderTimeout=" + renderTimeout + ", probeBudget=" + effectiveProbeBudget()
+                + ", chromium=" + (chromium == null ? "system" : chromium) + ", cacheMaxBytes=" + cacheMaxBytes
                 + ", redis=" + (redisUri != null) + ", privateAddressExceptions=" + privateAddressExceptions + "]";
     }
 
@@ -160,6 +188,7 @@ public record FarmConfig(
         int poolSize; int queueSize; Duration renderTimeout; int timeoutStatus; Duration networkIdle;
         int maxRendersPerEngine; long cacheMaxBytes; Duration cacheTtl; String redisUri;
         Set<String> privateAddressExceptions; String publicOrigin; String appRootSelector;
+        Duration probeBudget; int agreementsNeeded; int recheckEvery; String chromium;
 
         Mutable(FarmConfig c) {
             bindHost = c.bindHost; port = c.port; allowedOrigins = c.allowedOrigins; token = c.token;
@@ -167,13 +196,15 @@ public record FarmConfig(
             timeoutStatus = c.timeoutStatus; networkIdle = c.networkIdle; maxRendersPerEngine = c.maxRendersPerEngine;
             cacheMaxBytes = c.cacheMaxBytes; cacheTtl = c.cacheTtl; redisUri = c.redisUri;
             privateAddressExceptions = c.privateAddressExceptions; publicOrigin = c.publicOrigin;
-            appRootSelector = c.appRootSelector;
+            appRootSelector = c.appRootSelector; probeBudget = c.probeBudget; agreementsNeeded = c.agreementsNeeded;
+            recheckEvery = c.recheckEvery; chromium = c.chromium;
         }
 
         FarmConfig build() {
             return new FarmConfig(bindHost, port, allowedOrigins, token, engine, poolSize, queueSize, renderTimeout,
                     timeoutStatus, networkIdle, maxRendersPerEngine, cacheMaxBytes, cacheTtl, redisUri,
-                    privateAddressExceptions, publicOrigin, appRootSelector);
+                    privateAddressExceptions, publicOrigin, appRootSelector, probeBudget, agreementsNeeded, recheckEvery,
+                    chromium);
         }
     }
 }

@@ -91,7 +91,8 @@ public final class FarmHttpServer {
                 case "/health" -> text(exchange, 200, "ok\n");
                 case "/ready" -> {
                     boolean ready = farm.ready();
-                    text(exchange, ready ? 200 : 503, ready ? "ready\n" : "not ready\n");
+                    String degraded = farm.degraded().map(d -> "degraded: " + d + "\n").orElse("");
+                    text(exchange, ready ? 200 : 503, (ready ? "ready\n" : "not ready\n") + degraded);
                 }
                 case "/metrics" -> {
                     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class SnapshotIndex implements RenderListener {
     private final Cache<String, Versions> versions;
     private final SeoChecks checks;
-    private final RouteKnowledge routes;
+    private final EngineDisagreements routes;
     private final Clock clock;
 
     /**
@@ -38,7 +38,7 @@ public final class SnapshotIndex implements RenderListener {
      * @param routes   what the farm knows of each route's engines (for the engine-disagreement check)
      * @param clock    the wall clock ages are measured on
      */
-    public SnapshotIndex(long maxBytes, SeoChecks checks, RouteKnowledge routes, Clock clock) {
+    public SnapshotIndex(long maxBytes, SeoChecks checks, EngineDisagreements routes, Clock clock) {
         this.versions = Caffeine.newBuilder()
                 .executor(Runnable::run)
                 .maximumWeight(maxBytes)

@@ -19,6 +19,7 @@ public final class FarmMetrics {
     // Per-request counters, kept by tag value: a registry lookup builds an id and tag list on every call.
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> cacheLookups = new ConcurrentHashMap<>();
+    private final Map<String, Counter> engineRoutes = new ConcurrentHashMap<>();
 
     /** Counts one API request by its outcome ({@code rendered}, {@code failed}, {@code rejected}, ...). */
     public void request(String outcome) {
@@ -45,6 +46,28 @@ public final class FarmMetrics {
     public void fallback(String from, String to) {
         Counter.builder("rendergate_engine_fallbacks").description("Auto-mode fallbacks between engines")
                 .tag("from", from).tag("to", to).register(registry).increment();
+    }
+
+    /** Counts one {@code auto} render by the verdict of its route ({@code learning}, {@code htmlunit}, {@code chromium}). */
+    public void engineRoute(String verdict) {
+        engineRoutes.computeIfAbsent(verdict, v -> Counter.builder("rendergate_engine_route_renders")
+                .description("Auto-mode renders by the verdict of their route").tag("verdict", v).register(registry))
+                .increment();
+    }
+
+    /**
+     * Counts one background comparison of the engines by kind ({@code learn}, {@code recheck}) and outcome
+     * ({@code agreed}, {@code disagreed}, {@code htmlunit-failed}, {@code chromium-failed}, {@code dropped}).
+     */
+    public void engineCheck(String kind, String outcome) {
+        Counter.builder("rendergate_engine_checks").description("Background comparisons of HtmlUnit with Chromium")
+                .tag("kind", kind).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Registers a gauge of the routes this node knows with {@code verdict}. */
+    public void engineRoutes(String verdict, Supplier<Number> count) {
+        Gauge.builder("rendergate_engine_routes", count).description("Known route templates by engine verdict")
+                .tag("verdict", verdict).register(registry);
     }
 
     /** Counts one cache lookup by outcome ({@code hit}, {@code miss}, {@code stale}, {@code bypass}). */

@@ -119,6 +119,11 @@ public final class Prerenderer implements AutoCloseable {
         }
     }
 
+    /** What is missing for full render fidelity (no Chromium in {@code auto}), or empty. */
+    public Optional<String> degraded() {
+        return pipeline.degraded();
+    }
+
     /** True when engines are up and a render would not be refused. */
     public boolean ready() {
         return !stopped && pipeline.ready();
@@ -191,9 +196,13 @@ public final class Prerenderer implements AutoCloseable {
         RenderOutcome outcome = pipeline.render(job);
         long ms = job.elapsedMillis();
         metrics.render(outcome.engine(), outcome instanceof RenderOutcome.Rendered ? "ok"
-                : ((RenderOutcome.Failed) outcome).reason().equals("timeout") ? "timeout" : "failed",
+                : ((RenderOutcome.Failed) outcome).timedOut() ? "timeout" : "failed",
                 Duration.ofMillis(ms));
         if (outcome instanceof RenderOutcome.Failed f) {
+            LOG.atInfo().addKeyValue("event", "render-failed").addKeyValue("url", target)
+                    .addKeyValue("device", device.label()).addKeyValue("engine", f.engine())
+                    .addKeyValue("reason", f.reason().code()).addKeyValue("detail", f.detail()).addKeyValue("ms", ms)
+                    .log("render of {} failed: {} {}", target, f.reason().code(), f.detail());
             throw new RenderFailedException(f, ms);
         }
         RenderOutcome.Rendered r = (RenderOutcome.Rendered) outcome;
@@ -217,7 +226,7 @@ public final class Prerenderer implements AutoCloseable {
 
     private static RenderResult failed(RenderFailedException e) {
         RenderOutcome.Failed f = e.failure();
-        String body = "render failed: " + f.reason() + "\n";
-        return new RenderResult(f.status(), body, Map.of(), f.engine(), "MISS", e.millis(), f.reason());
+        String body = "render failed: " + f.reason().code() + ": " + f.reason().message() + "\n";
+        return new RenderResult(f.status(), body, Map.of(), f.engine(), "MISS", e.millis(), f.reason().code());
     }
 }

@@ -9,7 +9,7 @@ final class RenderFailedException extends RuntimeException {
     private final long millis;
 
     RenderFailedException(RenderOutcome.Failed failure, long millis) {
-        super(failure.reason(), null, false, false);
+        super(failure.reason().code(), null, false, false);
         this.failure = failure;
         this.millis = millis;
     }

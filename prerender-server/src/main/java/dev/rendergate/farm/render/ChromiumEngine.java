@@ -42,9 +42,15 @@ public final class ChromiumEngine implements RenderEngine {
     /** An engine for the system Chromium, or empty when none is installed. */
     public static Optional<ChromiumEngine> ifInstalled(int tabs, RenderSettings settings, SubrequestPolicy policy,
                                                        FarmMetrics metrics) {
-        return ChromiumBrowser.findExecutable().map(exe -> new ChromiumEngine(
-                ChromiumOptions.defaults().withExecutable(exe).withTabs(tabs).withQuietPeriod(settings.networkIdle().isZero() ? java.time.Duration.ofMillis(1) : settings.networkIdle()),
-                settings, policy, metrics));
+        return ChromiumBrowser.findExecutable().map(exe -> at(exe, tabs, settings, policy, metrics));
+    }
+
+    /** An engine for the Chromium executable at {@code exe}. */
+    public static ChromiumEngine at(java.nio.file.Path exe, int tabs, RenderSettings settings, SubrequestPolicy policy,
+                                    FarmMetrics metrics) {
+        java.time.Duration quiet = settings.networkIdle().isZero() ? java.time.Duration.ofMillis(1) : settings.networkIdle();
+        return new ChromiumEngine(ChromiumOptions.defaults().withExecutable(exe).withTabs(tabs).withQuietPeriod(quiet),
+                settings, policy, metrics);
     }
 
     @Override
@@ -89,28 +95,32 @@ public final class ChromiumEngine implements RenderEngine {
         try {
             b = browser();
         } catch (ChromiumException e) {
-            return new RenderOutcome.Failed(502, "chromium-unavailable", NAME, false);
+            return new RenderOutcome.Failed(502, FailureReason.CHROMIUM_UNAVAILABLE, e.getMessage(), NAME);
         }
         ChromiumPage page;
         try {
             page = b.render(job.url(), job.device(), job.remaining(), allowed());
         } catch (ChromiumException e) {
-            return new RenderOutcome.Failed(502, "chromium-error", NAME, false);
+            return new RenderOutcome.Failed(502, FailureReason.CHROMIUM_ERROR, e.getMessage(), NAME);
         }
         if (page.timedOut()) {
-            return new RenderOutcome.Failed(settings.timeoutStatus(), "timeout", NAME, false);
+            return new RenderOutcome.Failed(settings.timeoutStatus(), FailureReason.TIMEOUT, firstError(page), NAME);
         }
         if (page.status() == 0) {
-            return new RenderOutcome.Failed(502, "origin-unreachable", NAME, false);
+            return new RenderOutcome.Failed(502, FailureReason.ORIGIN_UNREACHABLE, firstError(page), NAME);
         }
         if (page.status() >= 200 && page.status() < 300) {
-            Optional<String> problem = validation.emptyRoot(page.html());
+            Optional<HtmlUnitValidation.Problem> problem = validation.emptyRoot(page.html());
             if (problem.isPresent()) {
-                return new RenderOutcome.Failed(502, problem.get(), NAME, false);
+                return problem.get().failed(NAME);
             }
         }
         URI finalUrl = page.finalUrl().isEmpty() ? job.url() : URI.create(page.finalUrl());
         return new RenderOutcome.Rendered(page.html(), page.status(), headers(page), finalUrl, page.errors(), NAME);
+    }
+
+    private static String firstError(ChromiumPage page) {
+        return page.errors().isEmpty() ? "" : page.errors().get(0);
     }
 
     private Predicate<URI> allowed() {

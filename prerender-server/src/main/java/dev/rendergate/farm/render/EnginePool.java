@@ -91,14 +91,14 @@ public final class EnginePool implements AutoCloseable {
         } catch (TimeoutException e) {
             task.abort();
             future.cancel(true);
-            return new RenderOutcome.Failed(timeoutStatus, "timeout", task.engineName(), false);
+            return new RenderOutcome.Failed(timeoutStatus, FailureReason.TIMEOUT, "abandoned by the pool", task.engineName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task.abort();
             future.cancel(true);
-            return new RenderOutcome.Failed(503, "interrupted", task.engineName(), false);
+            return new RenderOutcome.Failed(503, FailureReason.INTERRUPTED, task.engineName());
         } catch (ExecutionException e) {
-            return new RenderOutcome.Failed(502, "render-error", task.engineName(), false);
+            return new RenderOutcome.Failed(502, FailureReason.RENDER_ERROR, String.valueOf(e.getCause()), task.engineName());
         }
     }
 
@@ -193,19 +193,19 @@ public final class EnginePool implements AutoCloseable {
             String recycle = null;
             try {
                 if (job.expired()) {
-                    return new RenderOutcome.Failed(timeoutStatus, "timeout", s.engine.name(), false);
+                    return new RenderOutcome.Failed(timeoutStatus, FailureReason.TIMEOUT, "expired in the queue", s.engine.name());
                 }
                 RenderOutcome outcome = s.engine.render(job);
                 s.renders++;
                 // A render that ran out of time may leave scripts or sockets behind: start the next one clean.
-                boolean timedOut = outcome instanceof RenderOutcome.Failed f && f.reason().equals("timeout");
+                boolean timedOut = outcome instanceof RenderOutcome.Failed f && f.timedOut();
                 recycle = s.aborted ? "aborted" : timedOut ? "timeout" : s.renders >= maxRenders ? "max-renders"
                         : heapAboveMark() ? "heap" : null;
                 return outcome;
             } catch (RuntimeException e) {
                 recycle = "error";
                 LOG.warn("event=engine-error engine={} url={} error={}", s.engine.name(), job.url(), e.toString());
-                return new RenderOutcome.Failed(502, "render-error", s.engine.name(), false);
+                return new RenderOutcome.Failed(502, FailureReason.RENDER_ERROR, e.toString(), s.engine.name());
             } finally {
                 busy.decrementAndGet();
                 slot = null;

@@ -10,6 +10,8 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebClientOptions;
+import org.htmlunit.corejs.javascript.Context;
+import org.htmlunit.corejs.javascript.ContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,23 @@ final class HtmlUnitClient implements AutoCloseable {
         this.connection = new GuardedConnection(web, policy, metrics);
         this.errors = new ScriptErrorLog(connection);
         web.setJavaScriptErrorListener(errors);
+        trackUnhandledRejections();
         sizeWindow();
+    }
+
+    /** Every script context records rejected promises nobody handled; each is a script error of the render. */
+    private void trackUnhandledRejections() {
+        web.getJavaScriptEngine().getContextFactory().addListener(new ContextFactory.Listener() {
+            @Override
+            public void contextCreated(Context cx) {
+                cx.setTrackUnhandledPromiseRejections(true);
+            }
+
+            @Override
+            public void contextReleased(Context cx) {
+                cx.getUnhandledPromiseTracker().process(errors::unhandledRejection);
+            }
+        });
     }
 
     private static void configure(WebClientOptions o, DeviceProfile profile) {

@@ -77,7 +77,7 @@ public final class HtmlUnitEngine implements RenderEngine {
         try {
             page = client.load(job.url(), job.remaining());
         } catch (IOException e) {
-            return new RenderOutcome.Failed(502, "origin-unreachable", NAME, false);
+            return new RenderOutcome.Failed(502, FailureReason.ORIGIN_UNREACHABLE, e.toString(), NAME);
         }
         WebResponse response = page.getWebResponse();
         Map<String, String> headers = originHeaders(response);
@@ -86,31 +86,53 @@ public final class HtmlUnitEngine implements RenderEngine {
             return rendered(response.getContentAsString(), response.getStatusCode(), headers, client, job);
         }
         if (!(page instanceof HtmlPage html)) {
-            return new RenderOutcome.Failed(502, "not-html: " + response.getContentType(), NAME, false);
+            return new RenderOutcome.Failed(502, FailureReason.NOT_HTML, response.getContentType(), NAME);
         }
-        if (!awaitDone(html, client, job) || client.errors().timedOut()) {
-            return new RenderOutcome.Failed(settings.timeoutStatus(), "timeout", NAME, false);
+        Optional<HtmlUnitValidation.Problem> early = HtmlUnitValidation.unsupportedScripts(
+                org.jsoup.Jsoup.parse(response.getContentAsString()));
+        if (early.isPresent()) {
+            return early.get().failed(NAME);
+        }
+        Wait wait = awaitDone(html, client, job);
+        if (wait != Wait.DONE) {
+            return wait.failure(settings.timeoutStatus(), client.errors().messages());
         }
         html.getEnclosingWindow().getJobManager().removeAllJobs();
         String dom = serialise(html);
         int status = response.getStatusCode();
         if (status >= 200 && status < 300) {
-            Optional<String> problem = validation.problem(dom, response.getContentAsString(), client.errors().messages());
+            Optional<HtmlUnitValidation.Problem> problem =
+                    validation.problem(dom, response.getContentAsString(), client.errors().messages());
             if (problem.isPresent()) {
-                return new RenderOutcome.Failed(502, problem.get(), NAME, true);
+                return problem.get().failed(NAME);
             }
         }
         return rendered(dom, status, headers, client, job);
     }
 
-    /** Waits for {@code prerenderReady === true} when defined, else for network idle; false when the budget ran out. */
-    private boolean awaitDone(HtmlPage page, HtmlUnitClient client, RenderJob job) {
+    /**
+     * Waits for {@code prerenderReady === true} when the page defines it, else for network idle. Ends early, since
+     * waiting longer cannot help, when a script failed (a thrown error or a promise rejection nobody handled) or
+     * when the page stalled: it still says it is not ready, yet nothing is loading and no timer is pending, so
+     * nothing is left that could ever make it ready.
+     */
+    private Wait awaitDone(HtmlPage page, HtmlUnitClient client, RenderJob job) {
         NetworkActivity activity = client.connection().activity();
         try {
             while (!job.expired()) {
+                if (client.errors().timedOut()) {
+                    return Wait.TIMED_OUT;
+                }
+                if (client.errors().any()) {
+                    return Wait.SCRIPT_FAILED;
+                }
                 ReadyFlag ready = ReadyFlag.read(page);
-                if (ready == ReadyFlag.READY || (ready == ReadyFlag.UNDEFINED && networkIdle(page, activity))) {
-                    return true;
+                boolean quiet = networkIdle(page, activity);
+                if (ready == ReadyFlag.READY || (ready == ReadyFlag.UNDEFINED && quiet)) {
+                    return Wait.DONE;
+                }
+                if (ready == ReadyFlag.WAITING && noJobsPending(page) && activity.idleFor(settings.networkIdle())) {
+                    return Wait.STALLED;
                 }
                 Duration left = job.remaining();
                 activity.awaitChange(left.compareTo(ReadyFlag.POLL) < 0 ? left : ReadyFlag.POLL);
@@ -118,7 +140,7 @@ public final class HtmlUnitEngine implements RenderEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
+        return Wait.TIMED_OUT;
     }
 
     /**
@@ -129,7 +151,27 @@ public final class HtmlUnitEngine implements RenderEngine {
         if (!activity.idleFor(Duration.ZERO)) {
             return false;
         }
-        return page.getEnclosingWindow().getJobManager().getJobCount() == 0 || activity.idleFor(settings.networkIdle());
+        return noJobsPending(page) || activity.idleFor(settings.networkIdle());
+    }
+
+    private static boolean noJobsPending(HtmlPage page) {
+        return page.getEnclosingWindow().getJobManager().getJobCount() == 0;
+    }
+
+    /** How waiting for a page ended. */
+    private enum Wait {
+        DONE, TIMED_OUT, SCRIPT_FAILED, STALLED;
+
+        RenderOutcome.Failed failure(int timeoutStatus, List<String> errors) {
+            String detail = errors.isEmpty() ? "" : HtmlUnitValidation.clip(errors.get(0));
+            return switch (this) {
+                case TIMED_OUT -> new RenderOutcome.Failed(timeoutStatus, FailureReason.TIMEOUT, detail, NAME);
+                case SCRIPT_FAILED -> new RenderOutcome.Failed(502, FailureReason.SCRIPT_ERROR, detail, NAME);
+                case STALLED -> new RenderOutcome.Failed(502, FailureReason.STALLED,
+                        "prerenderReady still false, nothing loading, no timer pending", NAME);
+                case DONE -> throw new IllegalStateException("not a failure");
+            };
+        }
     }
 
     private RenderOutcome.Rendered rendered(String html, int status, Map<String, String> headers, HtmlUnitClient client,

@@ -7,12 +7,19 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Decides whether an HtmlUnit render really rendered the app. HtmlUnit fails silently on modern builds (module
- * scripts skipped, ES2017+ syntax rejected), returning the "Loading…" shell with status 200; this catches that.
+ * Decides whether a render really rendered the app. HtmlUnit fails silently on modern builds (module scripts
+ * skipped, ES2017+ syntax rejected), returning the "Loading…" shell with status 200; this catches that.
  */
 final class HtmlUnitValidation {
     private static final int MAX_DETAIL = 160;
     private final String appRootSelector;
+
+    /** Why a render must not be used: the reason clients see and the detail for the log. */
+    record Problem(FailureReason reason, String detail) {
+        RenderOutcome.Failed failed(String engine) {
+            return new RenderOutcome.Failed(502, reason, detail, engine);
+        }
+    }
 
     HtmlUnitValidation(String appRootSelector) {
         this.appRootSelector = appRootSelector;
@@ -25,47 +32,59 @@ final class HtmlUnitValidation {
      * @param shellHtml    the HTML the origin sent (to recognise an unchanged loading placeholder)
      * @param scriptErrors script errors HtmlUnit reported
      */
-    Optional<String> problem(String renderedHtml, String shellHtml, List<String> scriptErrors) {
+    Optional<Problem> problem(String renderedHtml, String shellHtml, List<String> scriptErrors) {
         Document rendered = Jsoup.parse(renderedHtml);
-        Element module = rendered.selectFirst("script[type=module]");
-        if (module != null) {
-            String what = module.hasAttr("src") ? module.attr("src") : "(inline)";
-            return Optional.of("htmlunit-unsupported-js: module script " + clip(what));
+        Optional<Problem> unsupported = unsupportedScripts(rendered);
+        if (unsupported.isPresent()) {
+            return unsupported;
         }
         if (!scriptErrors.isEmpty()) {
-            return Optional.of("htmlunit-script-error: " + clip(scriptErrors.get(0)));
+            return Optional.of(new Problem(FailureReason.SCRIPT_ERROR, clip(scriptErrors.get(0))));
         }
         return rootProblem(rendered, Jsoup.parse(shellHtml));
     }
 
+    /**
+     * A module script HtmlUnit skips without a word, unless the page also carries a {@code nomodule} fallback
+     * (a legacy build), which HtmlUnit runs instead.
+     */
+    static Optional<Problem> unsupportedScripts(Document page) {
+        Element module = page.selectFirst("script[type=module]");
+        if (module == null || page.selectFirst("script[nomodule]") != null) {
+            return Optional.empty();
+        }
+        String what = module.hasAttr("src") ? module.attr("src") : "(inline)";
+        return Optional.of(new Problem(FailureReason.UNSUPPORTED_JS, "module script " + clip(what)));
+    }
+
     /** The engine-neutral part: an empty app root (for engines that run modern JavaScript). */
-    Optional<String> emptyRoot(String renderedHtml) {
+    Optional<Problem> emptyRoot(String renderedHtml) {
         Element root = Jsoup.parse(renderedHtml).selectFirst(appRootSelector);
         boolean empty = root != null && root.text().isBlank()
                 && root.select("img, svg, video, iframe, input, canvas").isEmpty();
-        return empty ? Optional.of("app-root-empty") : Optional.empty();
+        return empty ? Optional.of(new Problem(FailureReason.APP_ROOT_EMPTY, appRootSelector)) : Optional.empty();
     }
 
-    private Optional<String> rootProblem(Document rendered, Document shell) {
+    private Optional<Problem> rootProblem(Document rendered, Document shell) {
         Element root = rendered.selectFirst(appRootSelector);
         if (root == null) {
             boolean emptyBody = rendered.body().text().isBlank()
                     && rendered.body().select("*:not(script):not(noscript):not(style)").size() <= 1;
-            return emptyBody ? Optional.of("empty-page") : Optional.empty();
+            return emptyBody ? Optional.of(new Problem(FailureReason.EMPTY_PAGE, "")) : Optional.empty();
         }
         String text = root.text().strip();
         if (text.isEmpty() && root.select("img, svg, video, iframe, input, canvas").isEmpty()) {
-            return Optional.of("app-root-empty");
+            return Optional.of(new Problem(FailureReason.APP_ROOT_EMPTY, appRootSelector));
         }
         Element shellRoot = shell.selectFirst(appRootSelector);
         String shellText = shellRoot == null ? "" : shellRoot.text().strip();
         if (!shellText.isEmpty() && shellText.equals(text)) {
-            return Optional.of("app-root-unrendered: still '" + clip(shellText) + "'");
+            return Optional.of(new Problem(FailureReason.APP_ROOT_UNRENDERED, "still '" + clip(shellText) + "'"));
         }
         return Optional.empty();
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         String oneLine = s.replaceAll("[\\r\\n\\t]+", " ").strip();
         return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
     }

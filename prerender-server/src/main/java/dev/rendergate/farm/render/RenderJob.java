@@ -27,6 +27,16 @@ public record RenderJob(URI url, Device device, Duration budget, long createdNan
         return new RenderJob(url, device, budget, System.nanoTime());
     }
 
+    /**
+     * The same job with at most {@code cap} of its budget left from now (a probe that must leave the rest to another
+     * engine); never more than the job itself has left.
+     */
+    public RenderJob capped(Duration cap) {
+        long elapsed = System.nanoTime() - createdNanos;
+        long capped = Math.min(budget.toNanos(), elapsed + cap.toNanos());
+        return new RenderJob(url, device, Duration.ofNanos(capped), createdNanos);
+    }
+
     /** Budget left, never negative. */
     public Duration remaining() {
         long left = budget.toNanos() - (System.nanoTime() - createdNanos);

@@ -36,12 +36,25 @@ public sealed interface RenderOutcome {
     /**
      * A render that produced nothing a crawler should see; never cached.
      *
-     * @param status           the HTTP status to answer (504 for a timeout, 502 for a broken render)
-     * @param reason           a short token for {@code X-Rendergate-Reason}, e.g. {@code timeout} or
-     *                         {@code htmlunit-unsupported-js: module script /assets/index.js}
-     * @param engine           engine name
-     * @param anotherEngineMay true when the failure is a limit of this engine, so another engine may succeed
+     * @param status the HTTP status to answer (504 for a timeout, 502 for a broken render)
+     * @param reason why, as a fixed code clients may see
+     * @param detail what the engine said (a script error, the module it skipped): for the log only, never a client
+     * @param engine engine name
      */
-    record Failed(int status, String reason, String engine, boolean anotherEngineMay) implements RenderOutcome {
+    record Failed(int status, FailureReason reason, String detail, String engine) implements RenderOutcome {
+        public Failed {
+            java.util.Objects.requireNonNull(reason, "reason");
+            detail = detail == null ? "" : detail;
+        }
+
+        /** A failure with nothing to add to its reason. */
+        public Failed(int status, FailureReason reason, String engine) {
+            this(status, reason, "", engine);
+        }
+
+        /** True when the render ran out of time. */
+        public boolean timedOut() {
+            return reason == FailureReason.TIMEOUT;
+        }
     }
 }

@@ -12,23 +12,33 @@ import org.jsoup.nodes.Document;
  * page's metas, {@code Location} made absolute and moved to the public origin, post-processing.
  */
 public final class RenderPipeline implements AutoCloseable {
+    /** The largest page kept as a snapshot, in characters; a bigger one is refused before it is parsed. */
+    static final int MAX_SNAPSHOT_CHARS = 8 << 20;
     private final EnginePool pool;
     private final RenderSettings settings;
     private final AutoCloseable sharedEngines;
     private final java.util.function.BooleanSupplier enginesStarted;
+    private final String degraded;
 
     /**
-     * @param pool          the engine pool
-     * @param settings      render settings
+     * @param pool           the engine pool
+     * @param settings       render settings
      * @param sharedEngines  engines shared by all slots (closed after the pool), or null
      * @param enginesStarted true once every engine finished starting
+     * @param degraded       what is missing for full fidelity (e.g. no Chromium), or null
      */
     public RenderPipeline(EnginePool pool, RenderSettings settings, AutoCloseable sharedEngines,
-                          java.util.function.BooleanSupplier enginesStarted) {
+                          java.util.function.BooleanSupplier enginesStarted, String degraded) {
         this.pool = pool;
         this.settings = settings;
         this.sharedEngines = sharedEngines;
         this.enginesStarted = enginesStarted;
+        this.degraded = degraded;
+    }
+
+    /** What is missing for full fidelity (e.g. no Chromium in {@code auto}), or empty. */
+    public java.util.Optional<String> degraded() {
+        return java.util.Optional.ofNullable(degraded);
     }
 
     /** Engines started and a render would not be refused. */
@@ -43,7 +53,16 @@ public final class RenderPipeline implements AutoCloseable {
      */
     public RenderOutcome render(RenderJob job) {
         RenderOutcome outcome = pool.render(job);
-        return outcome instanceof RenderOutcome.Rendered r ? finish(r) : outcome;
+        if (!(outcome instanceof RenderOutcome.Rendered r)) {
+            return outcome;
+        }
+        if (r.html().length() > MAX_SNAPSHOT_CHARS) {
+            return new RenderOutcome.Failed(502, FailureReason.TOO_LARGE, r.html().length() + " chars", r.engine());
+        }
+        RenderOutcome.Rendered done = finish(r);
+        // The budget is a hard bound: a page finished past it is never answered as a page, nor cached.
+        return job.expired() ? new RenderOutcome.Failed(settings.timeoutStatus(), FailureReason.TIMEOUT,
+                "finished after the budget", r.engine()) : done;
     }
 
     /** The pool behind this pipeline (queue depth, readiness). */

@@ -5,6 +5,9 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.ScriptException;
+import org.htmlunit.corejs.javascript.Scriptable;
+import org.htmlunit.corejs.javascript.ScriptableObject;
+import org.htmlunit.corejs.javascript.Undefined;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.javascript.JavaScriptErrorListener;
 
@@ -28,6 +31,10 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
         return List.copyOf(messages);
     }
 
+    synchronized boolean any() {
+        return !messages.isEmpty();
+    }
+
     /** True when a script ran past the JavaScript timeout and was stopped. */
     boolean timedOut() {
         return timedOut;
@@ -37,6 +44,16 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
         if (messages.size() < MAX_ERRORS) {
             messages.add(message);
         }
+    }
+
+    /**
+     * Records a promise rejection that no handler took by the end of a script run: HtmlUnit reports none of them
+     * itself, and an app whose data load rejected renders only part of the page.
+     */
+    void unhandledRejection(Object reason) {
+        Object message = reason instanceof Scriptable s ? ScriptableObject.getProperty(s, "message") : reason;
+        boolean hasMessage = message != null && message != Scriptable.NOT_FOUND && !(message instanceof Undefined);
+        add("unhandled promise rejection: " + (hasMessage ? message : String.valueOf(reason)));
     }
 
     @Override

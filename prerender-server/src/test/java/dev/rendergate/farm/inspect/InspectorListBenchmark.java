@@ -37,7 +37,7 @@ public class InspectorListBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
-        index = new SnapshotIndex(4L << 30, new SeoChecks(SeoChecks.DEFAULT_RENDER_BUDGET), RouteKnowledge.NONE,
+        index = new SnapshotIndex(4L << 30, new SeoChecks(SeoChecks.DEFAULT_RENDER_BUDGET), EngineDisagreements.NONE,
                 Clock.systemUTC());
         for (int i = 0; i < snapshots; i++) {
             Device device = i % 2 == 0 ? Device.MOBILE : Device.DESKTOP;

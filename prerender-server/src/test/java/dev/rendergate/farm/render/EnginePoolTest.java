@@ -92,7 +92,11 @@ class EnginePoolTest {
     void engineThatThrows_givesRenderError_andIsReplaced() {
         try (EnginePool pool = pool(1, 4, 100, "throw")) {
             RenderOutcome out = pool.render(job(Duration.ofSeconds(5)));
-            assertThat(out).isEqualTo(new RenderOutcome.Failed(502, "render-error", "scripted", false));
+            assertThat(out).isInstanceOfSatisfying(RenderOutcome.Failed.class, f -> {
+                assertThat(f.status()).isEqualTo(502);
+                assertThat(f.reason()).isEqualTo(FailureReason.RENDER_ERROR);
+                assertThat(f.engine()).isEqualTo("scripted");
+            });
             assertThat(made).hasSize(2);
             assertThat(metrics.count("rendergate_pool_recycles", "reason", "error")).isEqualTo(1);
         }
@@ -106,7 +110,7 @@ class EnginePoolTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(out).isInstanceOfSatisfying(RenderOutcome.Failed.class, f -> {
                 assertThat(f.status()).isEqualTo(504);
-                assertThat(f.reason()).isEqualTo("timeout");
+                assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT);
             });
             assertThat(made.get(0).aborted).isTrue();
             assertThat(ms).isLessThan(4_000);

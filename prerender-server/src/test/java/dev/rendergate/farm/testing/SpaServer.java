@@ -19,11 +19,13 @@ public final class SpaServer implements AutoCloseable {
             "js", "text/javascript", "css", "text/css", "json", "application/json", "svg", "image/svg+xml",
             "xml", "application/xml", "txt", "text/plain");
     private final Path root;
+    private final boolean cors;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
-    private SpaServer(Path root) throws IOException {
+    private SpaServer(Path root, boolean cors) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.cors = cors;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -37,7 +39,12 @@ public final class SpaServer implements AutoCloseable {
     }
 
     public static SpaServer start(Path root) throws IOException {
-        return new SpaServer(root);
+        return new SpaServer(root, false);
+    }
+
+    /** A server that lets pages of any origin read its answers ({@code Access-Control-Allow-Origin: *}), as an API does. */
+    public static SpaServer startWithCors(Path root) throws IOException {
+        return new SpaServer(root, true);
     }
 
     public String origin() {
@@ -50,6 +57,14 @@ public final class SpaServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (cors) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Accept");
+            }
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             Path file = root.resolve(path.substring(1)).normalize();
             String name = file.getFileName() == null ? "" : file.getFileName().toString();

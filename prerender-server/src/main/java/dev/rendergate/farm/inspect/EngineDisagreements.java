@@ -5,9 +5,9 @@ package dev.rendergate.farm.inspect;
  * SEO content last disagreed with Chromium's there, and in which fields.
  */
 @FunctionalInterface
-public interface RouteKnowledge {
+public interface EngineDisagreements {
     /** Knows nothing: no disagreement is ever reported. */
-    RouteKnowledge NONE = (url, engine) -> null;
+    EngineDisagreements NONE = (url, engine) -> null;
 
     /**
      * The fields in which HtmlUnit's render of {@code url}'s route last differed from Chromium's (e.g.
