@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** The render and cache options shared by {@code up}, {@code farm} and {@code render}. */
 final class FarmOptions {
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
-      description = "Render engine: auto (HtmlUnit, Chromium when HtmlUnit cannot render the page), htmlunit or chromium. "
-          + "Default: ${DEFAULT-VALUE}. [env: RENDERGATE_ENGINE]")
+      description = "Render engine: auto (Chromium, and HtmlUnit on the routes where it proved as right and faster), "
+          + "htmlunit or chromium. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_ENGINE]")
   String engine;
 
   @Option(names = "--pool", paramLabel = "N",
@@ -35,6 +35,21 @@ final class FarmOptions {
       description = "How long a snapshot stays fresh. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_CACHE_TTL]")
   Duration cacheTtl;
 
+  @Option(names = "--probe-budget", paramLabel = "DURATION",
+      description = "In auto, the most HtmlUnit may take on a route it earned before Chromium renders the page with the "
+          + "rest of the budget. Default: a fifth of --render-timeout. [env: RENDERGATE_PROBE_BUDGET]")
+  Duration probeBudget;
+
+  @Option(names = "--recheck-every", paramLabel = "N", defaultValue = "50",
+      description = "In auto, one in N pages HtmlUnit answers is rendered by Chromium too and compared; one difference "
+          + "sends the route back to Chromium. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_RECHECK_EVERY]")
+  int recheckEvery;
+
+  @Option(names = "--chromium", paramLabel = "PATH",
+      description = "The Chromium executable, or none to render without it. Default: the system's chromium "
+          + "(Debian's package), if installed. [env: RENDERGATE_CHROMIUM]")
+  String chromium;
+
   @Option(names = "--redis", paramLabel = "URI",
       description = "Shared snapshot tier for all farm nodes, e.g. redis://127.0.0.1:6379. Default: none. [env: RENDERGATE_REDIS]")
   String redis;
@@ -42,6 +57,9 @@ final class FarmOptions {
   FarmConfig applyTo(FarmConfig base) {
     FarmConfig config = base
         .withEngine(EngineMode.fromLabel(engine))
+        .withProbeBudget(probeBudget)
+        .withRecheckEvery(recheckEvery)
+        .withChromium(chromium)
         .withQueueSize(queue)
         .withRenderTimeout(renderTimeout)
         .withCacheMaxBytes(cacheSize)

@@ -5,6 +5,8 @@ import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.GatewayConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,6 +58,16 @@ final class UpCommand implements Callable<Integer> {
           + "Default: a random one, printed once at start. [env: RENDERGATE_TOKEN]")
   String token;
 
+  @Option(names = "--allow-origin", paramLabel = "URL", split = ",",
+      description = "Another origin (scheme://host[:port]) the site's pages may load from, such as its API; repeat or "
+          + "separate with commas. [env: RENDERGATE_ALLOW_ORIGIN]")
+  List<String> allowOrigins = List.of();
+
+  @Option(names = "--private-exception", paramLabel = "HOST:PORT", split = ",",
+      description = "host:port of such an origin that may resolve to a loopback or private address (an API running "
+          + "on this machine). [env: RENDERGATE_PRIVATE_EXCEPTION]")
+  List<String> privateExceptions = List.of();
+
   @Mixin FarmOptions farmOptions;
 
   @Spec CommandSpec spec;
@@ -81,8 +93,13 @@ final class UpCommand implements Callable<Integer> {
   }
 
   FarmConfig farmConfig() {
-    FarmConfig config = farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort));
-    return token == null || token.isBlank() ? config : config.withToken(token);
+    try {
+      FarmConfig config = farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort).withAllowedOrigins(allowOrigins)
+          .withPrivateAddressExceptions(Set.copyOf(privateExceptions)));
+      return token == null || token.isBlank() ? config : config.withToken(token);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), e);
+    }
   }
 
   /** Printed on the terminal only, never logged: the one place a generated token is shown. */

@@ -8,6 +8,7 @@ import dev.rendergate.farm.render.chromium.ChromiumOptions;
 import dev.rendergate.farm.render.chromium.ChromiumPage;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -119,8 +120,11 @@ public final class ChromiumEngine implements RenderEngine {
         return new RenderOutcome.Rendered(page.html(), page.status(), headers(page), finalUrl, page.errors(), NAME);
     }
 
+    /** The page's errors for the log line: the first, and the last (why a render that timed out did). */
     private static String firstError(ChromiumPage page) {
-        return page.errors().isEmpty() ? "" : page.errors().get(0);
+        List<String> errors = page.errors();
+        return errors.isEmpty() ? "" : errors.size() == 1 ? errors.get(0)
+                : errors.get(0) + " … " + errors.get(errors.size() - 1);
     }
 
     private Predicate<URI> allowed() {

@@ -95,7 +95,7 @@ public final class HtmlUnitEngine implements RenderEngine {
         }
         Wait wait = awaitDone(html, client, job);
         if (wait != Wait.DONE) {
-            return wait.failure(settings.timeoutStatus(), client.errors().messages());
+            return wait.failure(settings.timeoutStatus(), client.errors());
         }
         html.getEnclosingWindow().getJobManager().removeAllJobs();
         String dom = serialise(html);
@@ -162,11 +162,13 @@ public final class HtmlUnitEngine implements RenderEngine {
     private enum Wait {
         DONE, TIMED_OUT, SCRIPT_FAILED, STALLED;
 
-        RenderOutcome.Failed failure(int timeoutStatus, List<String> errors) {
-            String detail = errors.isEmpty() ? "" : HtmlUnitValidation.clip(errors.get(0));
+        RenderOutcome.Failed failure(int timeoutStatus, ScriptErrorLog errors) {
+            List<String> messages = errors.messages();
+            String detail = messages.isEmpty() ? "" : HtmlUnitValidation.clip(messages.get(0));
             return switch (this) {
                 case TIMED_OUT -> new RenderOutcome.Failed(timeoutStatus, FailureReason.TIMEOUT, detail, NAME);
-                case SCRIPT_FAILED -> new RenderOutcome.Failed(502, FailureReason.SCRIPT_ERROR, detail, NAME);
+                case SCRIPT_FAILED -> new RenderOutcome.Failed(502,
+                        errors.syntaxError() ? FailureReason.UNSUPPORTED_JS : FailureReason.SCRIPT_ERROR, detail, NAME);
                 case STALLED -> new RenderOutcome.Failed(502, FailureReason.STALLED,
                         "prerenderReady still false, nothing loading, no timer pending", NAME);
                 case DONE -> throw new IllegalStateException("not a failure");

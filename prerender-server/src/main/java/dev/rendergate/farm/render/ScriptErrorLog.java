@@ -5,6 +5,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.ScriptException;
+import org.htmlunit.corejs.javascript.EvaluatorException;
 import org.htmlunit.corejs.javascript.Scriptable;
 import org.htmlunit.corejs.javascript.ScriptableObject;
 import org.htmlunit.corejs.javascript.Undefined;
@@ -17,6 +18,7 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
     private final GuardedConnection connection;
     private final List<String> messages = new ArrayList<>();
     private volatile boolean timedOut;
+    private volatile boolean syntaxError;
 
     ScriptErrorLog(GuardedConnection connection) {
         this.connection = connection;
@@ -25,6 +27,7 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
     synchronized void clear() {
         messages.clear();
         timedOut = false;
+        syntaxError = false;
     }
 
     synchronized List<String> messages() {
@@ -33,6 +36,14 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
 
     synchronized boolean any() {
         return !messages.isEmpty();
+    }
+
+    /**
+     * True when a script could not even be parsed: HtmlUnit's engine does not know syntax the page uses ({@code class},
+     * {@code async}, spread), so no page of the site built that way can work in it.
+     */
+    boolean syntaxError() {
+        return syntaxError;
     }
 
     /** True when a script ran past the JavaScript timeout and was stopped. */
@@ -58,6 +69,7 @@ final class ScriptErrorLog implements JavaScriptErrorListener {
 
     @Override
     public void scriptException(HtmlPage page, ScriptException e) {
+        syntaxError |= e.getCause() instanceof EvaluatorException;
         add(e.getMessage());
     }
 

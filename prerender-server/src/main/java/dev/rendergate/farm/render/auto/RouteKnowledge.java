@@ -148,7 +148,7 @@ public final class RouteKnowledge implements AutoCloseable {
             LOG.atInfo().addKeyValue("event", "engine-route-verdict").addKeyValue("route", route)
                     .addKeyValue("verdict", after.verdict().label()).addKeyValue("reason", after.reason())
                     .addKeyValue("differing", String.join(",", after.differing()))
-                    .log("route {} now answered by {}", route, after.verdict().label());
+                    .log("route {} now answered by {} {}", route, after.verdict().label(), after.reason());
         }
     }
 

@@ -12,13 +12,17 @@ final class PageEvents {
         switch (method) {
             case "Network.requestWillBeSent":
                 load.requestStarted((String) params.get("requestId"), String.valueOf(params.get("type")),
-                        params.containsKey("redirectResponse"));
+                        String.valueOf(map(params.get("request")).get("url")), params.containsKey("redirectResponse"));
                 break;
             case "Network.loadingFinished":
             case "Network.loadingFailed":
                 load.requestEnded((String) params.get("requestId"));
                 break;
+            case "Network.dataReceived":
+                load.dataReceived();
+                break;
             case "Network.responseReceived":
+                load.responseReceived((String) params.get("requestId"));
                 if ("Document".equals(params.get("type")) && load.mainFrameId().equals(params.get("frameId"))) {
                     Map<?, ?> response = map(params.get("response"));
                     Object status = response.get("status");

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.render.chromium;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,11 @@ final class PageLoad {
     private static final Set<String> LONG_LIVED = Set.of("EventSource", "WebSocket");
 
     private final String mainFrameId;
-    private final Set<String> inFlight = new HashSet<>();
+    private static final int MAX_URL_CHARS = 200;
+    /** Requests in flight: request id → URL (for the log line of a render that timed out). */
+    private final Map<String, String> inFlight = new HashMap<>();
+    /** Requests in flight whose response head arrived (a body a page never reads is never "finished"). */
+    private final Set<String> answered = new HashSet<>();
     private final Set<String> contentLoaded = new HashSet<>();
     private final List<String> errors = new ArrayList<>();
     private long lastNetworkNanos = System.nanoTime();
@@ -44,15 +49,29 @@ final class PageLoad {
         }
     }
 
-    synchronized void requestStarted(String requestId, String type, boolean redirect) {
+    synchronized void requestStarted(String requestId, String type, String url, boolean redirect) {
         if (!redirect && !LONG_LIVED.contains(type)) {
-            inFlight.add(requestId);
+            inFlight.put(requestId, url.length() > MAX_URL_CHARS ? url.substring(0, MAX_URL_CHARS) + "…" : url);
         }
         moved();
     }
 
     synchronized void requestEnded(String requestId) {
         inFlight.remove(requestId);
+        answered.remove(requestId);
+        moved();
+    }
+
+    /** A response head arrived: the request no longer waits on the server. */
+    synchronized void responseReceived(String requestId) {
+        if (inFlight.containsKey(requestId)) {
+            answered.add(requestId);
+        }
+        moved();
+    }
+
+    /** Body bytes arrived for a request: the network is still moving. */
+    synchronized void dataReceived() {
         moved();
     }
 
@@ -89,12 +108,28 @@ final class PageLoad {
         }
     }
 
+    /** What is still loading, e.g. {@code 2 requests: https://…/a.js, https://…/b.json}, or empty. */
+    synchronized String stillLoading() {
+        if (answered.size() == inFlight.size()) {
+            return "";
+        }
+        List<String> waiting = inFlight.entrySet().stream().filter(e -> !answered.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return waiting.size() + (waiting.size() == 1 ? " request" : " requests") + " still loading: "
+                + String.join(", ", waiting.stream().limit(3).toList());
+    }
+
     synchronized boolean domContentLoaded() {
         return loaderId != null && contentLoaded.contains(loaderId);
     }
 
+    /**
+     * True when nothing waits on a server and nothing moved for {@code quietNanos}. A request whose response head
+     * arrived counts as done once its bytes stop coming: Chromium never reports a response body the page leaves
+     * unread (a 404 an app checks by status alone) as finished.
+     */
     synchronized boolean networkIdleFor(long quietNanos) {
-        return inFlight.isEmpty() && System.nanoTime() - lastNetworkNanos >= quietNanos;
+        return answered.size() == inFlight.size() && System.nanoTime() - lastNetworkNanos >= quietNanos;
     }
 
     synchronized boolean finishedEarly() {

@@ -61,6 +61,8 @@ final class PageRender {
             return new Outcome(page("", url.toString(), false, startNanos), true);
         }
         if (timedOut) {
+            String loading = load.stillLoading();
+            load.error(loading.isEmpty() ? "timed out: the page never said it was ready" : "timed out: " + loading);
             cdp.send(sessionId, "Page.stopLoading", Map.of());
         }
         if (stuck) {

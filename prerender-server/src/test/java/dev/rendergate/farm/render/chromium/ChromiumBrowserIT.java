@@ -105,6 +105,14 @@ class ChromiumBrowserIT {
     }
 
     @Test
+    void render_fetchWhoseBodyIsNeverRead_stillReachesNetworkIdle() {
+        ChromiumPage page = render("/unread-404.html", Device.DESKTOP, BUDGET);
+
+        assertThat(page.timedOut()).as("a response body the page leaves unread must not hold network idle").isFalse();
+        assertThat(page.html()).contains("No such doctor");
+    }
+
+    @Test
     void render_origin301_isReportedNotFollowed() {
         int before = origin.hits("/viewport.html");
         ChromiumPage page = render("/old", Device.DESKTOP, BUDGET);
