@@ -11,6 +11,9 @@ import dev.rendergate.farm.testing.Await;
 import dev.rendergate.farm.testing.CanaryServer;
 import dev.rendergate.farm.testing.FarmClient;
 import dev.rendergate.farm.testing.OriginServer;
+import dev.rendergate.farm.render.auto.RouteState;
+import dev.rendergate.farm.render.auto.RouteTemplate;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code auto} mode with a real Chromium: HtmlUnit where it works, Chromium where it cannot, remembered per route. */
+/** {@code auto} mode with a real Chromium: Chromium answers while HtmlUnit is compared in the background, learned per site. */
 class ChromiumEngineIT {
     private static OriginServer origin;
+    /** A second site: what auto learns about one site never covers the other. */
+    private static OriginServer es5Site;
     private static CanaryServer canary;
     private static Farm farm;
     private static FarmClient client;
@@ -31,9 +36,12 @@ class ChromiumEngineIT {
     static void start() throws Exception {
         assumeTrue(ChromiumBrowser.findExecutable().isPresent(), "no Chromium installed");
         origin = OriginServer.start();
+        es5Site = OriginServer.start();
         canary = CanaryServer.start();
         farm = Farm.create(FarmConfig.defaults()
                 .withAllowedOrigin(origin.origin())
+                .withAllowedOrigin(es5Site.origin())
+                .withPrivateAddressException("127.0.0.1:" + es5Site.port())
                 .withAllowedOrigin("http://127.0.0.1:" + canary.port())
                 .withPrivateAddressException("127.0.0.1:" + origin.port())
                 .withEngine(EngineMode.AUTO)
@@ -49,19 +57,26 @@ class ChromiumEngineIT {
             farm.stop();
             canary.close();
             origin.close();
+            es5Site.close();
         }
     }
 
     @Test
-    void auto_es5Page_staysOnHtmlUnit() {
-        HttpResponse<String> r = client.render(origin.origin() + "/basic.html?auto=1");
+    void auto_firstRenderOfARoute_isChromiums_whileHtmlUnitIsComparedInTheBackground() {
+        HttpResponse<String> r = client.render(es5Site.origin() + "/unicode.html?auto=1");
+
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("htmlunit");
+        assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
+        Await.until(() -> farm.prerenderer().metrics().count("rendergate_engine_checks", "outcome", "agreed") >= 1,
+                Duration.ofSeconds(20), "HtmlUnit's render compared with Chromium's");
     }
 
     @Test
-    void auto_modulePage_fallsBackToChromium_thenGoesStraightThere() {
+    void auto_modulePage_chromiumAnswers_andTheSiteIsKnownToNeedIt() {
         HttpResponse<String> first = client.render(origin.origin() + "/module.html?n=1");
+        RouteTemplate other = RouteTemplate.of(URI.create(origin.origin() + "/another/page"));
+        Await.until(() -> farm.routes().state(other).verdict() == RouteState.Verdict.CHROMIUM,
+                Duration.ofSeconds(20), "the site learned");
         HttpResponse<String> second = client.render(origin.origin() + "/module.html?n=2");
 
         assertThat(first.statusCode()).isEqualTo(200);
@@ -69,7 +84,7 @@ class ChromiumEngineIT {
         assertThat(Jsoup.parse(first.body()).select("#app h1").text()).isEqualTo("Rendered by a module");
         assertThat(Jsoup.parse(first.body()).select("script")).isEmpty();
         assertThat(second.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
-        assertThat(farm.prerenderer().metrics().count("rendergate_engine_fallbacks", "to", "chromium")).isEqualTo(1);
+        assertThat(farm.routes().state(other).reason()).isEqualTo("htmlunit-unsupported-js");
     }
 
     @Test

@@ -43,7 +43,7 @@ class PoolLimitsIT {
 
     @Test
     void queueFull_answers503WithRetryAfter_fast() {
-        CompletableFuture<HttpResponse<String>> busy = client.renderAsync(origin.origin() + "/never-ready.html");
+        CompletableFuture<HttpResponse<String>> busy = client.renderAsync(origin.origin() + "/never-ready-polling.html");
         Await.until(() -> client.get("/ready").statusCode() == 503, Duration.ofSeconds(5), "the only engine busy");
 
         long start = System.nanoTime();

@@ -131,8 +131,8 @@ class RenderApiIT {
     }
 
     @Test
-    void render_neverReady_timesOutWith504_andIsNotCached() {
-        String url = origin.origin() + "/never-ready.html";
+    void render_neverReadyWhileTimersRun_timesOutWith504_andIsNotCached() {
+        String url = origin.origin() + "/never-ready-polling.html";
         long start = System.nanoTime();
         HttpResponse<String> first = client.render(url);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -143,6 +143,17 @@ class RenderApiIT {
         HttpResponse<String> second = client.render(url);
         assertThat(second.statusCode()).isEqualTo(504);
         assertThat(second.headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
+    }
+
+    @Test
+    void render_neverReadyWithNothingLeftToRun_failsAsStalled_withoutWaitingOutTheBudget() {
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.render(origin.origin() + "/never-ready.html");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.headers().firstValue("X-Rendergate-Reason")).hasValue("htmlunit-stalled");
+        assertThat(ms).isLessThan(3_000);
     }
 
     @Test
@@ -180,9 +191,9 @@ class RenderApiIT {
     void render_moduleScript_htmlUnitSaysWhyItCannot() {
         HttpResponse<String> r = client.render(origin.origin() + "/module.html");
         assertThat(r.statusCode()).isEqualTo(502);
-        assertThat(r.headers().firstValue("X-Rendergate-Reason"))
-                .hasValue("htmlunit-unsupported-js: module script /assets/index.js");
-        assertThat(r.body()).doesNotContain("Loading");
+        assertThat(r.headers().firstValue("X-Rendergate-Reason")).hasValue("htmlunit-unsupported-js");
+        assertThat(r.body()).doesNotContain("Loading").doesNotContain("/assets/index.js")
+                .contains("HtmlUnit cannot run this page's JavaScript");
     }
 
     @Test
