@@ -1,7 +1,6 @@
 package dev.rendergate.cli;
 
 import dev.rendergate.edge.detect.Device;
-import dev.rendergate.farm.freshness.SitemapReader;
 import dev.rendergate.farm.inspect.audit.AuditReport;
 import dev.rendergate.farm.inspect.audit.AuditedPage;
 import dev.rendergate.farm.inspect.audit.FarmPageFetcher;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,11 +80,14 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Severity threshold = threshold();
-    List<Device> targets = devices();
+    if (concurrency < 1 || concurrency > 64) {
+      throw new UserFacingException("--concurrency must be 1-64, got " + concurrency);
+    }
+    List<Device> targets = WarmCommand.devices(devices);
     URI farmUri = WarmCommand.farmUri(farm);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     WarmCommand.checkReachable(http, farmUri);
-    List<URI> pages = readSitemap(http);
+    List<URI> pages = WarmCommand.readSitemap(http, sitemap);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("auditing %d pages x %d devices through %s, %d at a time%n", pages.size(), targets.size(), farmUri,
         concurrency);
@@ -113,29 +114,6 @@ final class AuditCommand implements Callable<Integer> {
       return Severity.fromLabel(failOn);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException("--fail-on takes error, warning, notice or never; got '" + failOn + "'", e);
-    }
-  }
-
-  private List<Device> devices() {
-    if (concurrency < 1 || concurrency > 64) {
-      throw new UserFacingException("--concurrency must be 1-64, got " + concurrency);
-    }
-    return devices.stream().map(d -> switch (d.trim().toLowerCase(Locale.ROOT)) {
-      case "mobile" -> Device.MOBILE;
-      case "desktop" -> Device.DESKTOP;
-      default -> throw new UserFacingException("--device takes mobile and/or desktop, comma separated; got '" + d + "'");
-    }).distinct().toList();
-  }
-
-  private List<URI> readSitemap(HttpClient http) {
-    try {
-      List<URI> pages = new SitemapReader(http, SitemapReader.Limits.defaults()).read(sitemap);
-      if (pages.isEmpty()) {
-        throw new UserFacingException("sitemap " + sitemap + " lists no pages");
-      }
-      return pages;
-    } catch (SitemapReader.SitemapException e) {
-      throw new UserFacingException(e.getMessage() + "; give a sitemap.xml file or URL", e);
     }
   }
 

@@ -70,11 +70,11 @@ final class WarmCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 64) {
       throw new UserFacingException("--concurrency must be 1-64, got " + concurrency);
     }
-    List<Device> targets = devices();
+    List<Device> targets = devices(devices);
     URI farmUri = farmUri(farm);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     checkReachable(http, farmUri);
-    List<URI> pages = readSitemap(http);
+    List<URI> pages = readSitemap(http, sitemap);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("warming %d pages x %d devices through %s, %d at a time%n", pages.size(), targets.size(), farmUri,
         concurrency);
@@ -85,8 +85,9 @@ final class WarmCommand implements Callable<Integer> {
     return report.failed().isEmpty() ? 0 : 1;
   }
 
-  private List<Device> devices() {
-    return devices.stream().map(d -> switch (d.trim().toLowerCase(Locale.ROOT)) {
+  /** The devices named by {@code --device} (mobile and/or desktop), without repeats. */
+  static List<Device> devices(List<String> labels) {
+    return labels.stream().map(d -> switch (d.trim().toLowerCase(Locale.ROOT)) {
       case "mobile" -> Device.MOBILE;
       case "desktop" -> Device.DESKTOP;
       default -> throw new UserFacingException("--device takes mobile and/or desktop, comma separated; got '" + d + "'");
@@ -118,7 +119,8 @@ final class WarmCommand implements Callable<Integer> {
     }
   }
 
-  private List<URI> readSitemap(HttpClient http) {
+  /** The pages of {@code sitemap} (a file or URL), never none. */
+  static List<URI> readSitemap(HttpClient http, String sitemap) {
     try {
       List<URI> pages = new SitemapReader(http, SitemapReader.Limits.defaults()).read(sitemap);
       if (pages.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.rendergate.farm.crawl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rendergate.farm.http.FarmJson;
+import dev.rendergate.farm.inspect.audit.CsvField;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -107,8 +108,8 @@ public record CrawlReport(long lines, long skipped, long crawlerRequests, long h
                 for (Map<String, Object> row : section.getValue()) {
                     i++;
                     for (Map.Entry<String, Object> cell : row.entrySet()) {
-                        out.write(csv(section.getKey()) + "," + i + "," + csv(cell.getKey()) + ","
-                                + csv(String.valueOf(cell.getValue())) + "\n");
+                        out.write(CsvField.of(section.getKey()) + "," + i + "," + CsvField.of(cell.getKey()) + ","
+                                + CsvField.of(String.valueOf(cell.getValue())) + "\n");
                     }
                 }
             }
@@ -173,11 +174,5 @@ public record CrawlReport(long lines, long skipped, long crawlerRequests, long h
     private static String pad(String s, int width) {
         String cut = s.length() > 60 ? s.substring(0, 57) + "..." : s;
         return String.format("%-" + width + "s", cut);
-    }
-
-    private static String csv(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || !safe.equals(value)
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -69,10 +69,11 @@ public record AuditReport(List<AuditedPage> pages, Duration elapsed, int skipped
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("url,device,status,engine,render_ms,title,severity,problems,failure\n");
             for (AuditedPage p : pages) {
-                out.write(String.join(",", csv(p.url()), csv(p.device()), String.valueOf(p.status()), csv(p.engine()),
-                        String.valueOf(p.renderMs()), csv(p.title()), csv(p.worst() == null ? "" : p.worst().label()),
-                        csv(p.problems().stream().map(x -> x.kind().label()).collect(Collectors.joining(" "))),
-                        csv(p.failure())));
+                out.write(String.join(",", CsvField.of(p.url()), CsvField.of(p.device()), String.valueOf(p.status()),
+                        CsvField.of(p.engine()), String.valueOf(p.renderMs()), CsvField.of(p.title()),
+                        CsvField.of(p.worst() == null ? "" : p.worst().label()),
+                        CsvField.of(p.problems().stream().map(x -> x.kind().label()).collect(Collectors.joining(" "))),
+                        CsvField.of(p.failure())));
                 out.write('\n');
             }
         }
@@ -110,15 +111,5 @@ public record AuditReport(List<AuditedPage> pages, Duration elapsed, int skipped
         row.put("problems", p.problems().stream().map(x -> Map.of("kind", x.kind().label(),
                 "severity", x.severity().label(), "detail", x.detail())).toList());
         return row;
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                || !safe.equals(value) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }
