@@ -23,8 +23,10 @@ import java.util.Set;
 
 /**
  * The inspector's history of what this node rendered: for each page and device the latest render and the one
- * before it, with SEO facts and problems worked out once per render. Bounded by bytes (least recently rendered
- * pages go first); thread-safe.
+ * before it, with SEO facts and problems worked out once per render. Two problems are judged when the list or a
+ * detail is read, since they change after the render: a title other pages share, and an HtmlUnit snapshot of a
+ * route on which HtmlUnit has since disagreed with Chromium. Bounded by bytes (least recently rendered pages go
+ * first); thread-safe.
  */
 public final class SnapshotIndex implements RenderListener {
     private final Cache<String, Versions> versions;
@@ -59,8 +61,7 @@ public final class SnapshotIndex implements RenderListener {
     public SnapshotRecord record(CacheKey key, Snapshot snapshot) {
         String html = snapshot.html();
         SeoFacts facts = SeoFactsReader.read(key.url(), snapshot.status(), snapshot.headers(), html);
-        RenderInfo render = new RenderInfo(snapshot.renderMillis(), snapshot.engine(),
-                routes.disagreement(key.url(), snapshot.engine()));
+        RenderInfo render = RenderInfo.of(snapshot.renderMillis(), snapshot.engine());
         SnapshotRecord record = new SnapshotRecord(SnapshotId.of(key), key.url(), key.device(), snapshot.status(),
                 snapshot.headers(), snapshot.engine(), snapshot.renderMillis(), snapshot.renderedAt(),
                 snapshot.body().length, facts, checks.check(facts, render), null,
@@ -109,14 +110,17 @@ public final class SnapshotIndex implements RenderListener {
         return versions.estimatedSize();
     }
 
-    private static List<Problem> problems(SnapshotRecord record, TitleOwners titles) {
-        Optional<Problem> duplicate = SeoChecks.duplicateTitle(record.facts().title(),
-                titles.others(record.facts().title(), record.url()));
-        if (duplicate.isEmpty() || record.status() != 200) {
+    private List<Problem> problems(SnapshotRecord record, TitleOwners titles) {
+        Optional<Problem> duplicate = record.status() != 200 ? Optional.empty()
+                : SeoChecks.duplicateTitle(record.facts().title(), titles.others(record.facts().title(), record.url()));
+        Optional<Problem> disagreement = SeoChecks.engineDisagreement(new RenderInfo(record.renderMillis(),
+                record.engine(), routes.disagreement(record.url(), record.engine())));
+        if (duplicate.isEmpty() && disagreement.isEmpty()) {
             return record.problems();
         }
         List<Problem> all = new ArrayList<>(record.problems());
-        all.add(duplicate.get());
+        duplicate.ifPresent(all::add);
+        disagreement.ifPresent(all::add);
         all.sort((a, b) -> a.severity().compareTo(b.severity()));
         return all;
     }

@@ -161,7 +161,8 @@ public final class SeoChecks {
                 + " (budget " + renderBudget.toMillis() + " ms)"));
     }
 
-    static Optional<Problem> engineDisagreement(RenderInfo render) {
+    /** {@link ProblemKind#ENGINE_DISAGREEMENT} when HtmlUnit served the page on a route where it disagreed. */
+    public static Optional<Problem> engineDisagreement(RenderInfo render) {
         if (render.disagreement() == null || !"htmlunit".equals(render.engine().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
