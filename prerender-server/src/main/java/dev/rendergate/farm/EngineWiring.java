@@ -70,10 +70,10 @@ final class EngineWiring {
             case AUTO -> {
                 chromium.ifPresentOrElse(ChromiumEngine::startInBackground,
                         () -> LOG.warn("event=engine-auto-without-chromium {}", NO_CHROMIUM));
-                auto = new AutoEngine.Factory(htmlUnit, chromium.map(ChromiumEngine::sharedView), knowledge(),
-                        new AutoSettings(config.effectiveProbeBudget(), config.renderTimeout(),
-                                config.agreementsNeeded(), config.recheckEvery(), RELEARN_AFTER),
-                        metrics, renderAgain);
+                AutoSettings autoSettings = new AutoSettings(config.effectiveProbeBudget(), config.renderTimeout(),
+                        config.agreementsNeeded(), config.recheckEvery(), RELEARN_AFTER);
+                auto = new AutoEngine.Factory(htmlUnit, chromium.map(ChromiumEngine::sharedView),
+                        knowledge(autoSettings), autoSettings, metrics, renderAgain);
                 shared.add(auto);
                 yield auto::create;
             }
@@ -101,11 +101,10 @@ final class EngineWiring {
         return auto == null ? null : auto.knowledge();
     }
 
-    private RouteKnowledge knowledge() {
+    private RouteKnowledge knowledge(AutoSettings settings) {
         Clock clock = Clock.systemUTC();
-        return config.redisUri() == null
-                ? RouteKnowledge.local(clock, RELEARN_AFTER, config.agreementsNeeded())
-                : RouteKnowledge.shared(clock, RELEARN_AFTER, config.agreementsNeeded(), URI.create(config.redisUri()));
+        return config.redisUri() == null ? RouteKnowledge.local(clock, settings)
+                : RouteKnowledge.shared(clock, settings, URI.create(config.redisUri()));
     }
 
     private Optional<ChromiumEngine> chromium() {

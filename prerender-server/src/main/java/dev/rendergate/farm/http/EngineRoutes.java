@@ -21,8 +21,8 @@ public final class EngineRoutes implements FarmRoute {
     private final Predicate<String> tokens;
 
     /** One route as the endpoint answers it. */
-    record Route(String site, String template, String verdict, int agreements, long htmlUnitMillis,
-                 long chromiumMillis, String reason, List<String> differing, Instant since) {
+    record Route(String site, String template, String verdict, int agreements, long htmlUnitMedianMillis,
+                 long chromiumMedianMillis, String reason, List<String> differing, Instant since) {
     }
 
     /** The whole answer. */
@@ -52,7 +52,7 @@ public final class EngineRoutes implements FarmRoute {
         List<Route> routes = knowledge.entries().stream().limit(MAX_ROUTES).map(e -> {
             RouteState s = e.state();
             return new Route(e.route().site(), e.route().template(), s.verdict().label(), s.agreements(),
-                    s.htmlUnitMillis(), s.chromiumMillis(), s.reason(), s.differing(), s.since());
+                    s.htmlUnitMedianMillis(), s.chromiumMedianMillis(), s.reason(), s.differing(), s.since());
         }).toList();
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         knowledge.countByVerdict().forEach((v, n) -> counts.put(v.label(), n));

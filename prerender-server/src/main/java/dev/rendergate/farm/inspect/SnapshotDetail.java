@@ -1,7 +1,7 @@
 package dev.rendergate.farm.inspect;
 
 import dev.rendergate.farm.inspect.seo.Problem;
-import dev.rendergate.farm.inspect.seo.SeoFacts;
+import dev.rendergate.farm.seo.SeoFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

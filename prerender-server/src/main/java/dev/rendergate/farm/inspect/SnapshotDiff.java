@@ -1,6 +1,6 @@
 package dev.rendergate.farm.inspect;
 
-import dev.rendergate.farm.inspect.seo.SeoFacts;
+import dev.rendergate.farm.seo.SeoFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.rendergate.farm.inspect;
 
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.inspect.seo.Problem;
-import dev.rendergate.farm.inspect.seo.SeoFacts;
+import dev.rendergate.farm.seo.SeoFacts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

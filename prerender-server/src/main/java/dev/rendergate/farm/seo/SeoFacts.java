@@ -1,140 +1,84 @@
 package dev.rendergate.farm.seo;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import java.util.Map;
 
 /**
- * The facts of one rendered page that a search or social crawler acts on.
+ * What a crawler learns from one rendered page: the SEO facts the inspector shows and the checks judge.
  *
- * @param status      the status the crawler gets: the page's {@code prerender-status-code} (or
- *                    {@code render:status_code}) meta when present, else the HTTP status
- * @param title       the document title, whitespace collapsed
- * @param description the meta description
- * @param canonical   the canonical link, absolute, or empty
- * @param robots      the robots meta, lower case
- * @param h1s         the text of every {@code h1}, in order
- * @param hreflang    alternate language links: language → absolute URL
- * @param social      Open Graph ({@code og:*}) and Twitter card ({@code twitter:*}) fields
- * @param jsonLd      the text of every JSON-LD block, whitespace collapsed
- * @param links       every followable link ({@code a[href]}), absolute, without fragment
- * @param text        the visible text of the body, whitespace collapsed
+ * @param url             the page's URL
+ * @param status          the HTTP status the crawler gets
+ * @param location        the {@code Location} header (redirects), or {@code null}
+ * @param xRobotsTag      the {@code X-Robots-Tag} header, or {@code null}
+ * @param titles          every {@code <title>} of the document (not those inside SVG), in order
+ * @param descriptions    every {@code <meta name="description">} content, in order
+ * @param canonical       the canonical link resolved against the page, or {@code null}
+ * @param robots          the content of the {@code robots} and {@code googlebot} metas, joined by {@code ", "}, or
+ *                        {@code null}
+ * @param hreflang        the alternate-language links
+ * @param h1              the text of every {@code h1}
+ * @param openGraph       {@code og:*} properties (first of each)
+ * @param twitter         {@code twitter:*} fields (first of each)
+ * @param jsonLd          every {@code application/ld+json} block, parsed
+ * @param internalLinks   links to the page's own host
+ * @param externalLinks   links to other hosts
+ * @param wordCount       words of visible text in the body
  */
-public record SeoFacts(int status, String title, String description, String canonical, String robots,
-                       List<String> h1s, SortedMap<String, String> hreflang, SortedMap<String, String> social,
-                       List<String> jsonLd, SortedSet<String> links, String text) {
-
-    private static final Set<String> STATUS_METAS = Set.of("prerender-status-code", "render:status_code");
-    private static final int MAX_LINKS = 5_000;
+public record SeoFacts(String url, int status, String location, String xRobotsTag, List<String> titles,
+                       List<String> descriptions, String canonical, String robots, List<Hreflang> hreflang,
+                       List<String> h1, Map<String, String> openGraph, Map<String, String> twitter,
+                       List<JsonLdBlock> jsonLd, int internalLinks, int externalLinks, int wordCount) {
 
     public SeoFacts {
-        h1s = List.copyOf(h1s);
-        hreflang = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hreflang));
-        social = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(social));
+        titles = List.copyOf(titles);
+        descriptions = List.copyOf(descriptions);
+        hreflang = List.copyOf(hreflang);
+        h1 = List.copyOf(h1);
+        openGraph = Map.copyOf(openGraph);
+        twitter = Map.copyOf(twitter);
         jsonLd = List.copyOf(jsonLd);
-        links = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(links));
-        Objects.requireNonNull(text, "text");
+    }
+
+    /** The first title, or {@code null}. */
+    public String title() {
+        return titles.isEmpty() ? null : titles.get(0);
+    }
+
+    /** Length of the first title in characters (code points), 0 without one. */
+    public int titleLength() {
+        return title() == null ? 0 : title().codePointCount(0, title().length());
+    }
+
+    /** The first description, or {@code null}. */
+    public String description() {
+        return descriptions.isEmpty() ? null : descriptions.get(0);
+    }
+
+    /** Length of the first description in characters (code points), 0 without one. */
+    public int descriptionLength() {
+        return description() == null ? 0 : description().codePointCount(0, description().length());
     }
 
     /**
-     * Reads the facts of {@code html}, rendered at {@code pageUrl} and answered with {@code httpStatus}.
-     * Bounded: at most {@value #MAX_LINKS} links are kept.
+     * One {@code <link rel="alternate" hreflang>}.
+     *
+     * @param lang the language (or {@code x-default})
+     * @param href the resolved URL
      */
-    public static SeoFacts of(String html, URI pageUrl, int httpStatus) {
-        Document doc = Jsoup.parse(html, pageUrl.toString());
-        return new SeoFacts(status(doc, httpStatus), squash(doc.title()), meta(doc, "description"),
-                doc.select("link[rel=canonical][href]").stream().findFirst().map(e -> e.absUrl("href")).orElse(""),
-                meta(doc, "robots").toLowerCase(Locale.ROOT),
-                doc.select("h1").stream().map(e -> squash(e.text())).toList(),
-                hreflang(doc), social(doc),
-                doc.select("script[type=application/ld+json]").stream().map(e -> squash(e.data())).toList(),
-                links(doc), visibleText(doc));
+    public record Hreflang(String lang, String href) {
     }
 
-    /** Number of words of visible text. */
-    public int wordCount() {
-        return text.isEmpty() ? 0 : text.split(" ").length;
-    }
-
-    private static int status(Document doc, int httpStatus) {
-        for (Element meta : doc.select("meta[name], meta[property]")) {
-            String name = (meta.hasAttr("name") ? meta.attr("name") : meta.attr("property")).toLowerCase(Locale.ROOT);
-            if (STATUS_METAS.contains(name)) {
-                try {
-                    int declared = Integer.parseInt(meta.attr("content").strip());
-                    if (declared >= 100 && declared <= 599) {
-                        return declared;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // an unreadable status meta is ignored, as the renderer ignores it
-                }
-            }
+    /**
+     * One JSON-LD block.
+     *
+     * @param valid whether it parses as JSON
+     * @param types the {@code @type}s it declares (at its root, in a root array or in {@code @graph})
+     * @param error why it does not parse, or {@code null}
+     * @param chars its length
+     */
+    public record JsonLdBlock(boolean valid, List<String> types, String error, int chars) {
+        public JsonLdBlock {
+            types = List.copyOf(types);
         }
-        return httpStatus;
-    }
-
-    private static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[name=" + name + "]");
-        return e == null ? "" : squash(e.attr("content"));
-    }
-
-    private static SortedMap<String, String> hreflang(Document doc) {
-        SortedMap<String, String> out = new TreeMap<>();
-        for (Element link : doc.select("link[rel=alternate][hreflang][href]")) {
-            out.put(link.attr("hreflang").toLowerCase(Locale.ROOT), link.absUrl("href"));
-        }
-        return out;
-    }
-
-    private static SortedMap<String, String> social(Document doc) {
-        SortedMap<String, String> out = new TreeMap<>();
-        for (Element meta : doc.select("meta[property^=og:], meta[name^=og:], meta[name^=twitter:], "
-                + "meta[property^=twitter:]")) {
-            String key = (meta.hasAttr("property") ? meta.attr("property") : meta.attr("name")).toLowerCase(Locale.ROOT);
-            out.putIfAbsent(key, squash(meta.attr("content")));
-        }
-        return out;
-    }
-
-    private static SortedSet<String> links(Document doc) {
-        SortedSet<String> out = new TreeSet<>();
-        for (Element a : doc.select("a[href]")) {
-            String href = a.absUrl("href");
-            if (href.isEmpty() || href.startsWith("javascript:")) {
-                continue;
-            }
-            int hash = href.indexOf('#');
-            out.add(hash < 0 ? href : href.substring(0, hash));
-            if (out.size() >= MAX_LINKS) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    private static String visibleText(Document doc) {
-        Document copy = doc.clone();
-        copy.select("script, style, noscript, template").remove();
-        return copy.body() == null ? "" : squash(copy.body().text());
-    }
-
-    static String squash(String s) {
-        List<String> words = new ArrayList<>();
-        for (String w : s.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return String.join(" ", words);
     }
 }

@@ -96,6 +96,23 @@ class FixtureAppsIT {
     }
 
     @Test
+    void engineStatusAndMetrics_showWhatAutoLearned() {
+        String origin = ORIGINS.get(FixtureApp.REACT_VITE);
+        client.render(origin + "/");
+        RouteTemplate site = RouteTemplate.of(URI.create(origin + "/anything"));
+        Await.until(() -> farm.routes().state(site).verdict() == Verdict.CHROMIUM, Duration.ofSeconds(20), "learned");
+
+        HttpResponse<String> status = client.get("/engines/status");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"site\":\"" + origin).contains("\"verdict\":\"chromium\"")
+                .contains("\"reason\":\"htmlunit-unsupported-js\"");
+        String metrics = client.get("/metrics").body();
+        assertThat(metrics).contains("rendergate_engine_routes{verdict=\"chromium\"}")
+                .contains("rendergate_engine_route_renders_total{verdict=")
+                .contains("rendergate_engine_checks_total{kind=\"learn\"");
+    }
+
+    @Test
     void webComponentApp_htmlUnitDisagrees_andIsNeverServedForThoseRoutes() {
         String origin = ORIGINS.get(FixtureApp.WEB_COMPONENT);
         RouteTemplate doctors = RouteTemplate.of(URI.create(origin + "/doctors/1"));

@@ -197,6 +197,18 @@ class RenderApiIT {
     }
 
     @Test
+    void render_unhandledPromiseRejection_isAScriptError_reportedAtOnce() {
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.render(origin.origin() + "/rejection.html");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.headers().firstValue("X-Rendergate-Reason")).hasValue("htmlunit-script-error");
+        assertThat(r.body()).doesNotContain("data load failed");
+        assertThat(ms).isLessThan(3_000);
+    }
+
+    @Test
     void render_emptyAppRoot_isAFailedRender() {
         HttpResponse<String> r = client.render(origin.origin() + "/empty.html");
         assertThat(r.statusCode()).isEqualTo(502);

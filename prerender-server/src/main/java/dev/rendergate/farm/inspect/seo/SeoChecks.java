@@ -1,5 +1,6 @@
 package dev.rendergate.farm.inspect.seo;
 
+import dev.rendergate.farm.seo.SeoFacts;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.cache.CacheKey;
 import java.net.URI;

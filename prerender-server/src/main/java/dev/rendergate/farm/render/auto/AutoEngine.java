@@ -67,7 +67,12 @@ public final class AutoEngine implements RenderEngine {
         if (failed.reason().pageProblem() || job.expired()) {
             return first;
         }
-        knowledge.htmlUnitFailed(route, failed.reason().code(), false);
+        if (failed.timedOut()) {
+            // Slower than usual (a cold engine, a loaded machine): measured again rather than given up for hours.
+            knowledge.relearn(route);
+        } else {
+            knowledge.htmlUnitFailed(route, failed.reason().code(), failed.reason() == FailureReason.UNSUPPORTED_JS);
+        }
         metrics.fallback(htmlUnit.name(), chromium.get().name());
         return run(chromium.get(), job);
     }

@@ -29,6 +29,7 @@ public final class RouteKnowledge implements AutoCloseable {
     private final Clock clock;
     private final Duration relearnAfter;
     private final int agreementsNeeded;
+    private final long htmlUnitLimitMs;
     private final SharedRoutes shared;
     private final Cache<RouteTemplate, Known> local = Caffeine.newBuilder().maximumSize(MAX_ROUTES).build();
 
@@ -40,21 +41,23 @@ public final class RouteKnowledge implements AutoCloseable {
     public record Entry(RouteTemplate route, RouteState state) {
     }
 
-    RouteKnowledge(Clock clock, Duration relearnAfter, int agreementsNeeded, SharedRoutes shared) {
+    RouteKnowledge(Clock clock, AutoSettings settings, SharedRoutes shared) {
         this.clock = clock;
-        this.relearnAfter = relearnAfter;
-        this.agreementsNeeded = agreementsNeeded;
+        this.relearnAfter = settings.relearnAfter();
+        this.agreementsNeeded = settings.agreementsNeeded();
+        // HtmlUnit earns a route only with room to spare in the probe budget it will answer under.
+        this.htmlUnitLimitMs = settings.probeBudget().toMillis() / 2;
         this.shared = shared;
     }
 
     /** Knowledge kept by this node alone. */
-    public static RouteKnowledge local(Clock clock, Duration relearnAfter, int agreementsNeeded) {
-        return new RouteKnowledge(clock, relearnAfter, agreementsNeeded, null);
+    public static RouteKnowledge local(Clock clock, AutoSettings settings) {
+        return new RouteKnowledge(clock, settings, null);
     }
 
     /** Knowledge shared by every node through Redis at {@code redisUri}. */
-    public static RouteKnowledge shared(Clock clock, Duration relearnAfter, int agreementsNeeded, java.net.URI redisUri) {
-        return new RouteKnowledge(clock, relearnAfter, agreementsNeeded, RedisRoutes.open(redisUri, relearnAfter));
+    public static RouteKnowledge shared(Clock clock, AutoSettings settings, URI redisUri) {
+        return new RouteKnowledge(clock, settings, RedisRoutes.open(redisUri, settings.relearnAfter()));
     }
 
     /** What answers {@code route}: a site-wide verdict (the whole site needs Chromium) wins over the route's own. */
@@ -65,7 +68,7 @@ public final class RouteKnowledge implements AutoCloseable {
 
     /** HtmlUnit's render agreed with Chromium's; the render times count towards which engine is faster. */
     void agreed(RouteTemplate route, long htmlUnitMs, long chromiumMs) {
-        update(route, s -> s.agreed(htmlUnitMs, chromiumMs, agreementsNeeded, clock.instant()));
+        update(route, s -> s.agreed(htmlUnitMs, chromiumMs, agreementsNeeded, htmlUnitLimitMs, clock.instant()));
     }
 
     /** HtmlUnit's render differed from Chromium's in {@code fields}. */
@@ -94,6 +97,11 @@ public final class RouteKnowledge implements AutoCloseable {
             return null;
         }
         return state.disagreed() ? String.join(", ", state.differing()) : null;
+    }
+
+    /** A route HtmlUnit answered ran out of its probe budget: it is learned again, speed included. */
+    void relearn(RouteTemplate route) {
+        update(route, s -> RouteState.learning(clock.instant()));
     }
 
     /** Every route this node knows, newest first (for the status endpoint). */

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.render.auto;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,14 @@ import java.util.Optional;
  * What is known of one route template (or of a whole site): which engine answers it, and why.
  *
  * @param verdict         who answers
- * @param agreements      HtmlUnit renders in a row whose SEO facts matched Chromium's
- * @param htmlUnitMillis  HtmlUnit's render time summed over those agreements
- * @param chromiumMillis  Chromium's render time summed over the same renders
+ * @param htmlUnitMillis  HtmlUnit's render times of the renders in a row whose SEO facts matched Chromium's
+ * @param chromiumMillis  Chromium's render times of the same pages
  * @param reason          why the verdict is {@code CHROMIUM} ({@link #DISAGREED}, {@link #SLOWER} or the code of
  *                        the HtmlUnit failure), empty otherwise
  * @param differing       the facts that differed at the last disagreement
  * @param since           when this state was reached
  */
-public record RouteState(Verdict verdict, int agreements, long htmlUnitMillis, long chromiumMillis, String reason,
+public record RouteState(Verdict verdict, List<Long> htmlUnitMillis, List<Long> chromiumMillis, String reason,
                          List<String> differing, Instant since) {
 
     /** Who answers a route. */
@@ -38,46 +38,68 @@ public record RouteState(Verdict verdict, int agreements, long htmlUnitMillis, l
 
     /** HtmlUnit's facts differed from Chromium's. */
     public static final String DISAGREED = "disagreed";
-    /** HtmlUnit agreed every time but was not faster than Chromium. */
+    /** HtmlUnit agreed every time but was not the faster engine (or too slow for the probe budget). */
     public static final String SLOWER = "htmlunit-slower";
 
     public RouteState {
         Objects.requireNonNull(verdict, "verdict");
+        htmlUnitMillis = List.copyOf(htmlUnitMillis);
+        chromiumMillis = List.copyOf(chromiumMillis);
         reason = reason == null ? "" : reason;
         differing = List.copyOf(differing);
         Objects.requireNonNull(since, "since");
     }
 
     static RouteState learning(Instant now) {
-        return new RouteState(Verdict.LEARNING, 0, 0, 0, "", List.of(), now);
+        return new RouteState(Verdict.LEARNING, List.of(), List.of(), "", List.of(), now);
     }
 
-    /** One more agreement; after {@code needed} in a row HtmlUnit answers if it was the faster engine. */
-    RouteState agreed(long htmlUnitMs, long chromiumMs, int needed, Instant now) {
-        int n = agreements + 1;
-        long hu = htmlUnitMillis + htmlUnitMs;
-        long ch = chromiumMillis + chromiumMs;
-        if (verdict != Verdict.LEARNING || n < needed) {
-            return new RouteState(verdict, n, hu, ch, reason, differing, since);
+    /** HtmlUnit renders in a row whose facts agreed with Chromium's. */
+    public int agreements() {
+        return htmlUnitMillis.size();
+    }
+
+    /** The median of HtmlUnit's render times over the agreements, 0 without any. */
+    public long htmlUnitMedianMillis() {
+        return median(htmlUnitMillis);
+    }
+
+    /** The median of Chromium's render times over the same pages, 0 without any. */
+    public long chromiumMedianMillis() {
+        return median(chromiumMillis);
+    }
+
+    /**
+     * One more agreement. After {@code needed} in a row HtmlUnit answers the route when its median render time is
+     * below Chromium's and below {@code htmlUnitLimitMs} (so it fits the probe budget with room to spare); medians,
+     * so one cold first render does not decide.
+     */
+    RouteState agreed(long htmlUnitMs, long chromiumMs, int needed, long htmlUnitLimitMs, Instant now) {
+        List<Long> hu = append(htmlUnitMillis, htmlUnitMs, needed);
+        List<Long> ch = append(chromiumMillis, chromiumMs, needed);
+        if (verdict != Verdict.LEARNING || hu.size() < needed) {
+            return new RouteState(verdict, hu, ch, reason, differing, since);
         }
-        return hu < ch ? new RouteState(Verdict.HTMLUNIT, n, hu, ch, "", List.of(), now)
-                : new RouteState(Verdict.CHROMIUM, n, hu, ch, SLOWER, List.of(), now);
+        long huMedian = median(hu);
+        boolean faster = huMedian < median(ch) && huMedian < htmlUnitLimitMs;
+        return faster ? new RouteState(Verdict.HTMLUNIT, hu, ch, "", List.of(), now)
+                : new RouteState(Verdict.CHROMIUM, hu, ch, SLOWER, List.of(), now);
     }
 
     /** HtmlUnit's render differed: Chromium answers from now on. */
     RouteState disagreed(List<String> fields, Instant now) {
-        return new RouteState(Verdict.CHROMIUM, 0, 0, 0, DISAGREED, fields, now);
+        return new RouteState(Verdict.CHROMIUM, List.of(), List.of(), DISAGREED, fields, now);
     }
 
     /** HtmlUnit failed (its reason code): Chromium answers from now on. */
     RouteState htmlUnitFailed(String code, Instant now) {
-        return new RouteState(Verdict.CHROMIUM, 0, 0, 0, code, List.of(), now);
+        return new RouteState(Verdict.CHROMIUM, List.of(), List.of(), code, List.of(), now);
     }
 
     /** True when HtmlUnit's render of this route is known to be right (it agreed, whoever is faster). */
     public boolean htmlUnitProven() {
         return verdict == Verdict.HTMLUNIT || (verdict == Verdict.CHROMIUM && reason.equals(SLOWER))
-                || (verdict == Verdict.LEARNING && agreements > 0);
+                || (verdict == Verdict.LEARNING && agreements() > 0);
     }
 
     /** True when HtmlUnit's render of this route was found to differ from Chromium's. */
@@ -85,10 +107,10 @@ public record RouteState(Verdict verdict, int agreements, long htmlUnitMillis, l
         return reason.equals(DISAGREED);
     }
 
-    /** The form kept in Redis: fields joined by {@code |}, the differing facts by {@code ;}. */
+    /** The form kept in Redis: fields joined by {@code |}, list items by {@code ;}. */
     String encode() {
-        return String.join("|", verdict.name(), Integer.toString(agreements), Long.toString(htmlUnitMillis),
-                Long.toString(chromiumMillis), Long.toString(since.toEpochMilli()), reason, String.join(";", differing));
+        return String.join("|", verdict.name(), join(htmlUnitMillis), join(chromiumMillis),
+                Long.toString(since.toEpochMilli()), reason, String.join(";", differing));
     }
 
     /** Reads {@link #encode()}'s form; empty for anything else (an older or foreign value is relearned). */
@@ -98,11 +120,34 @@ public record RouteState(Verdict verdict, int agreements, long htmlUnitMillis, l
         }
         String[] f = value.split("\\|", -1);
         try {
-            List<String> differing = f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split(";"));
-            return Optional.of(new RouteState(Verdict.valueOf(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]),
-                    Long.parseLong(f[3]), f[5], differing, Instant.ofEpochMilli(Long.parseLong(f[4]))));
+            List<String> differing = f[5].isEmpty() ? List.of() : Arrays.asList(f[5].split(";"));
+            return Optional.of(new RouteState(Verdict.valueOf(f[0]), longs(f[1]), longs(f[2]), f[4], differing,
+                    Instant.ofEpochMilli(Long.parseLong(f[3]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static List<Long> append(List<Long> list, long value, int keep) {
+        List<Long> out = new ArrayList<>(list);
+        out.add(value);
+        return out.size() > keep ? out.subList(out.size() - keep, out.size()) : out;
+    }
+
+    private static long median(List<Long> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String join(List<Long> values) {
+        return String.join(";", values.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> longs(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(";")).map(Long::valueOf).toList();
     }
 }

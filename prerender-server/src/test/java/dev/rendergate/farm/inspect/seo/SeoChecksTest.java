@@ -1,5 +1,7 @@
 package dev.rendergate.farm.inspect.seo;
 
+import dev.rendergate.farm.seo.SeoFactsReader;
+import dev.rendergate.farm.seo.SeoFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -32,16 +32,19 @@ class AutoEngineTest {
     private static final String WRONG = PAGE.replace("<a href=\"/doctors\">All</a>", "");
 
     private final FarmMetrics metrics = new FarmMetrics();
-    private final RouteKnowledge knowledge = RouteKnowledge.local(Clock.systemUTC(), Duration.ofHours(6), 2);
+    private static AutoSettings settings(int recheckEvery) {
+        return new AutoSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 2, recheckEvery, Duration.ofHours(6));
+    }
+
+    private final RouteKnowledge knowledge = RouteKnowledge.local(Clock.systemUTC(), settings(50));
     private final List<URI> renderedAgain = new CopyOnWriteArrayList<>();
     private final Scripted htmlUnit = new Scripted("htmlunit", job -> rendered(PAGE, "htmlunit"), 20);
     private final Scripted chromium = new Scripted("chromium", job -> rendered(PAGE, "chromium"), 60);
     private AutoEngine.Factory factory;
 
     private AutoEngine auto(Optional<RenderEngine> withChromium, int recheckEvery) {
-        factory = new AutoEngine.Factory(() -> htmlUnit, withChromium, knowledge,
-                new AutoSettings(Duration.ofMillis(500), Duration.ofSeconds(5), 2, recheckEvery, Duration.ofHours(6)),
-                metrics, (url, device) -> renderedAgain.add(url));
+        factory = new AutoEngine.Factory(() -> htmlUnit, withChromium, knowledge, settings(recheckEvery), metrics,
+                (url, device) -> renderedAgain.add(url));
         return factory.create();
     }
 
@@ -102,6 +105,16 @@ class AutoEngineTest {
         assertThat(out.engine()).isEqualTo("chromium");
         assertThat(knowledge.state(DOCTORS).verdict()).isEqualTo(Verdict.CHROMIUM);
         assertThat(metrics.count("rendergate_engine_fallbacks", "to", "chromium")).isEqualTo(1);
+    }
+
+    @Test
+    void trustedRoute_htmlUnitOverrunsTheProbe_chromiumAnswers_andTheRouteIsLearnedAgain() {
+        AutoEngine auto = auto(Optional.of(chromium), 50);
+        trust(auto);
+        htmlUnit.answer = job -> new RenderOutcome.Failed(504, FailureReason.TIMEOUT, "htmlunit");
+
+        assertThat(auto.render(job("/doctors/9")).engine()).isEqualTo("chromium");
+        assertThat(knowledge.state(DOCTORS).verdict()).isEqualTo(Verdict.LEARNING);
     }
 
     @Test

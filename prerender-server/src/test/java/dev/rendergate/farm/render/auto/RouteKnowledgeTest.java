@@ -14,7 +14,8 @@ class RouteKnowledgeTest {
     private static final RouteTemplate DOCTOR = new RouteTemplate("https://a.example:443", "/doctors/{id}");
     private static final RouteTemplate CITY = new RouteTemplate("https://a.example:443", "/cities/{id}");
     private final MutableClock clock = new MutableClock();
-    private final RouteKnowledge knowledge = RouteKnowledge.local(clock, Duration.ofHours(6), 3);
+    private final RouteKnowledge knowledge = RouteKnowledge.local(clock,
+            new AutoSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 3, 50, Duration.ofHours(6)));
 
     @Test
     void unknownRoute_isLearning() {
@@ -40,6 +41,34 @@ class RouteKnowledgeTest {
         assertThat(state.verdict()).isEqualTo(Verdict.CHROMIUM);
         assertThat(state.reason()).isEqualTo(RouteState.SLOWER);
         assertThat(state.htmlUnitProven()).isTrue();
+    }
+
+    @Test
+    void speed_isJudgedByMedians_soOneColdFirstRenderDoesNotDecide() {
+        knowledge.agreed(DOCTOR, 1_500, 250);
+        knowledge.agreed(DOCTOR, 80, 240);
+        knowledge.agreed(DOCTOR, 70, 230);
+        assertThat(knowledge.state(DOCTOR).verdict()).isEqualTo(Verdict.HTMLUNIT);
+        assertThat(knowledge.state(DOCTOR).htmlUnitMedianMillis()).isEqualTo(80);
+    }
+
+    @Test
+    void htmlUnitFasterThanChromium_butWithoutRoomInTheProbeBudget_staysWithChromium() {
+        for (int i = 0; i < 3; i++) {
+            knowledge.agreed(DOCTOR, 1_200, 3_000);
+        }
+        assertThat(knowledge.state(DOCTOR).verdict()).isEqualTo(Verdict.CHROMIUM);
+        assertThat(knowledge.state(DOCTOR).reason()).isEqualTo(RouteState.SLOWER);
+    }
+
+    @Test
+    void relearn_startsTheRouteOver() {
+        for (int i = 0; i < 3; i++) {
+            knowledge.agreed(DOCTOR, 100, 300);
+        }
+        knowledge.relearn(DOCTOR);
+        assertThat(knowledge.state(DOCTOR).verdict()).isEqualTo(Verdict.LEARNING);
+        assertThat(knowledge.state(DOCTOR).agreements()).isZero();
     }
 
     @Test
@@ -86,8 +115,8 @@ class RouteKnowledgeTest {
 
     @Test
     void state_encodesAndDecodes_foreignValuesAreIgnored() {
-        RouteState s = new RouteState(Verdict.CHROMIUM, 2, 300, 500, RouteState.DISAGREED, List.of("title", "links"),
-                Instant.ofEpochMilli(1_700_000_000_000L));
+        RouteState s = new RouteState(Verdict.CHROMIUM, List.of(300L, 90L), List.of(500L, 410L), RouteState.DISAGREED,
+                List.of("title", "links"), Instant.ofEpochMilli(1_700_000_000_000L));
         assertThat(RouteState.decode(s.encode())).hasValue(s);
         assertThat(RouteState.decode("garbage")).isEmpty();
         assertThat(RouteState.decode(null)).isEmpty();

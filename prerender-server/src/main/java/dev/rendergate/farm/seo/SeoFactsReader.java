@@ -1,4 +1,4 @@
-package dev.rendergate.farm.inspect.seo;
+package dev.rendergate.farm.seo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendergate.farm.http.FarmJson;
@@ -25,7 +25,11 @@ public final class SeoFactsReader {
      * @param url an absolute URL (links and the canonical are resolved against it)
      */
     public static SeoFacts read(String url, int status, Map<String, String> headers, String html) {
-        Document doc = Jsoup.parse(html, url);
+        return read(url, status, headers, Jsoup.parse(html, url));
+    }
+
+    /** As {@link #read(String, int, Map, String)}, for a document already parsed with {@code url} as its base. */
+    public static SeoFacts read(String url, int status, Map<String, String> headers, Document doc) {
         int[] links = links(doc, host(url));
         return new SeoFacts(url, status, header(headers, "Location"), header(headers, "X-Robots-Tag"), titles(doc),
                 metaContents(doc, "description"), canonical(doc), robots(doc), hreflang(doc),

@@ -1,4 +1,4 @@
-package dev.rendergate.farm.inspect.seo;
+package dev.rendergate.farm.seo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
