@@ -4,7 +4,7 @@
 #
 #   bench/gateway-vs-nginx.sh [duration] [connections]        e.g. bench/gateway-vs-nginx.sh 10s 64
 #
-# Needs: nginx and wrk (Debian packages), the built jar (cli/target/rendergate.jar), curl.
+# Needs: nginx and wrk (Debian packages), the built jar (cli/target/rendergate.jar, or JAR=...), curl.
 # Every process it starts is stopped by PID on exit.
 set -euo pipefail
 
@@ -14,7 +14,7 @@ CONNECTIONS=${2:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 SITE="$ROOT/static-site/site"
-JAR="$ROOT/cli/target/rendergate.jar"
+JAR=${JAR:-"$ROOT/cli/target/rendergate.jar"}
 OUT="$ROOT/bench/out"
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -22,6 +22,11 @@ UP_PORT=${UP_PORT:-18082}
 FARM_PORT=${FARM_PORT:-18083}
 STUB_FARM_PORT=${STUB_FARM_PORT:-18084}
 PROXY_PORT=${PROXY_PORT:-18085}
+# Each gateway's metrics listener (on by default) needs a port of its own; set by variable, so a jar from
+# before the metrics listener existed runs unchanged.
+GATEWAY_METRICS_PORT=${GATEWAY_METRICS_PORT:-18086}
+PROXY_METRICS_PORT=${PROXY_METRICS_PORT:-18087}
+UP_METRICS_PORT=${UP_METRICS_PORT:-18088}
 HUMAN_UA="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 BOT_UA="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 PATHS=(/index.html /app.js /style.css /doctors/17-emma-schwarz)
@@ -81,8 +86,10 @@ CONF
 head -c 7400 "$SITE/app.js" > "$SCRATCH/rendered.html"
 
 nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & NGINX_PID=$!; PIDS+=($NGINX_PID)
+RENDERGATE_METRICS_PORT=$GATEWAY_METRICS_PORT \
 java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$GATEWAY_PORT" \
   >"$SCRATCH/gateway.log" 2>&1 & GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
+RENDERGATE_METRICS_PORT=$PROXY_METRICS_PORT \
 java -Drendergate.log.level=WARN -jar "$JAR" gateway --site "$SITE" --bind 127.0.0.1 --port "$PROXY_PORT" \
   --farm "http://127.0.0.1:$STUB_FARM_PORT" >"$SCRATCH/proxy.log" 2>&1 & PROXY_PID=$!; PIDS+=($PROXY_PID)
 wait_for "http://127.0.0.1:$NGINX_PORT/index.html"
@@ -142,6 +149,7 @@ run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMU
 read -r p_rps p_p99 p_cpu <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION" "$PROXY_PID")"
 
 # Crawler cache-hit path: rendergate up (gateway + in-process farm); the first request renders, the rest hit the cache.
+RENDERGATE_METRICS_PORT=$UP_METRICS_PORT \
 java -Drendergate.log.level=WARN -jar "$JAR" up --site "$SITE" --port "$UP_PORT" --farm-port "$FARM_PORT" \
   --engine htmlunit >"$SCRATCH/up.log" 2>&1 & UP_PID=$!; PIDS+=($UP_PID)
 wait_for "http://127.0.0.1:$UP_PORT/healthz"

@@ -101,6 +101,16 @@ final class EmbeddedStack implements AutoCloseable {
     return farm.port();
   }
 
+  /** The gateway's metrics listener port, -1 when it serves none. */
+  int gatewayMetricsPort() {
+    return gateway.metricsPort();
+  }
+
+  /** The address the gateway's metrics listener is bound to (only meaningful when it has one). */
+  String gatewayMetricsHost() {
+    return gateway.config().metrics() == null ? "" : gateway.config().metrics().bindHost();
+  }
+
   /** The farm's token (the inspector's sign-in, and the credential of warm and the recache API). */
   String token() {
     return token;
@@ -145,7 +155,7 @@ final class EmbeddedStack implements AutoCloseable {
     try {
       gateway.start();
     } catch (PortInUseException e) {
-      throw new UserFacingException("port " + e.port() + " is in use; choose another with --port or RENDERGATE_PORT", e);
+      throw new UserFacingException(e.getMessage(), e);
     }
   }
 

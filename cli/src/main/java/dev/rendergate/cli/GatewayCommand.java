@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +89,8 @@ final class GatewayCommand implements Callable<Integer> {
           + "[env: RENDERGATE_SHORT_LINKS_KEY]")
   String shortLinksKey;
 
+  @Mixin MetricsOptions metricsOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -96,7 +99,7 @@ final class GatewayCommand implements Callable<Integer> {
     try {
       gateway.start();
     } catch (PortInUseException e) {
-      throw new UserFacingException("port " + e.port() + " is in use; choose another with --port or RENDERGATE_PORT", e);
+      throw new UserFacingException(e.getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,6 +107,10 @@ final class GatewayCommand implements Callable<Integer> {
       stopped.countDown();
     }, "rendergate-shutdown"));
     spec.commandLine().getOut().println("gateway listening on http://" + bind + ":" + gateway.port());
+    if (gateway.metricsPort() > 0) {
+      spec.commandLine().getOut().println("gateway metrics on http://" + gateway.config().metrics().bindHost() + ":"
+          + gateway.metricsPort() + "/metrics");
+    }
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
@@ -119,6 +126,7 @@ final class GatewayCommand implements Callable<Integer> {
           .withPublicOrigin(publicOrigin)
           .withRoutes(routes.stream().map(ProxyRoute::parse).toList())
           .withShortLinks(shortLinkStore())
+          .withMetrics(metricsOptions.listener())
           .validate();
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Runs the whole flow in one process: the gateway serves the site on --port and sends crawlers to a farm",
       "running in the same process on --farm-port (loopback only, with --token or a random one printed at start).",
-      "The farm's SEO inspector is at /inspect on the farm port. Stop it with Ctrl-C."
+      "The farm's SEO inspector is at /inspect on the farm port and its metrics at /metrics there; the gateway's",
+      "metrics are on --metrics-port. Stop it with Ctrl-C."
     })
 final class UpCommand implements Callable<Integer> {
   static final String GOOGLEBOT_SMARTPHONE =
@@ -70,6 +71,8 @@ final class UpCommand implements Callable<Integer> {
 
   @Mixin FarmOptions farmOptions;
 
+  @Mixin MetricsOptions metricsOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -89,7 +92,8 @@ final class UpCommand implements Callable<Integer> {
     return GatewayConfig.defaults(site.toAbsolutePath().normalize())
         .withPort(port)
         .withBindHost(bind)
-        .withFallback(Fallback.fromLabel(fallback));
+        .withFallback(Fallback.fromLabel(fallback))
+        .withMetrics(metricsOptions.listener());
   }
 
   FarmConfig farmConfig() {
@@ -110,6 +114,11 @@ final class UpCommand implements Callable<Integer> {
     out.println("  site (people get the SPA):   " + base + "/");
     out.println("  farm (loopback, token only): " + farm + "/health");
     out.println("  SEO inspector:               " + farm + "/inspect  (sign in with the farm's token)");
+    out.println("  farm metrics (Prometheus):   " + farm + "/metrics");
+    if (stack.gatewayMetricsPort() > 0) {
+      out.println("  gateway metrics:             http://" + stack.gatewayMetricsHost() + ":" + stack.gatewayMetricsPort()
+          + "/metrics");
+    }
     if (stack.generatedToken()) {
       out.println("  token (random, this run only): " + stack.token());
       out.println("    set RENDERGATE_TOKEN in the environment to keep one token across runs");

@@ -51,6 +51,26 @@ class CommandLineErrorsIT {
   }
 
   @Test
+  void up_metricsPortInUse_namesThePortAndItsOption() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      int code = run("up", "--port", "0", "--farm-port", "0", "--metrics-port", String.valueOf(port),
+          "--site", UpIT.SITE.toString());
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString()).contains("port " + port + " is in use").contains("--metrics-port")
+          .contains("RENDERGATE_METRICS_PORT");
+    }
+  }
+
+  @Test
+  void gateway_metricsPortThatIsNotAPort_namesTheValueAndTheWayToSwitchItOff() {
+    assertThat(run("gateway", "--port", "0", "--site", UpIT.SITE.toString(), "--metrics-port", "nine")).isEqualTo(1);
+    assertThat(err.toString()).contains("'nine'").contains("--metrics-port").contains("off");
+  }
+
+  @Test
   void gateway_siteAndOrigin_isAnErrorNamingBoth() {
     assertThat(run("gateway", "--port", "0", "--site", UpIT.SITE.toString(), "--origin", "http://127.0.0.1:9")).isEqualTo(1);
     assertThat(err.toString()).contains("--site").contains("--origin").contains("RENDERGATE_ORIGIN");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.MetricsListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ class UpIT {
   @BeforeAll
   static void start() {
     stack = EmbeddedStack.start(
-        GatewayConfig.defaults(SITE).withPort(0),
+        GatewayConfig.defaults(SITE).withPort(0).withMetrics(MetricsListener.loopback(0)),
         FarmConfig.defaults().withPort(0).withPoolSize(2));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -74,6 +75,33 @@ class UpIT {
     assertThat(report.statusCode()).isEqualTo(200);
     assertThat(report.body()).as("the gateway's recent traffic, crawler named").contains("\"crawler\":\"googlebot\"")
         .contains("\"path\":\"/about\"").containsPattern("\"cache\":\"(MISS|HIT)\",\"requests\":[1-9]");
+  }
+
+  @Test
+  void metrics_ofTheFarmAndOfTheGateway_areBothReachable_andTellTheSameStory() throws Exception {
+    assertThat(get("/doctors/18-marie-braun", GOOGLEBOT).statusCode()).isEqualTo(200);
+    assertThat(get("/doctors/18-marie-braun", GOOGLEBOT).headers().firstValue("x-rendergate-cache")).hasValue("HIT");
+
+    HttpResponse<String> farm = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.farmPort()
+        + "/metrics")).header("X-Prerender-Token", stack.token()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(farm.statusCode()).isEqualTo(200);
+    assertThat(farm.body()).contains("rendergate_requests_total{outcome=\"rendered\"}");
+    String gatewayMetrics = "http://127.0.0.1:" + stack.gatewayMetricsPort() + "/metrics";
+    // The second answer came from the farm's memory in process, no HTTP exchange: a local hit.
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    String gateway = client.send(HttpRequest.newBuilder(URI.create(gatewayMetrics)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    while (!gateway.contains("answer=\"local-hit\"") && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      gateway = client.send(HttpRequest.newBuilder(URI.create(gatewayMetrics)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertThat(gateway).contains("rendergate_gateway_crawler_requests_total{answer=\"local-hit\",class=\"search\"}")
+        .contains("rendergate_gateway_request_duration_seconds_count{route=\"prerender\",status=\"2xx\"}");
+
+    java.io.StringWriter banner = new java.io.StringWriter();
+    UpCommand.printBanner(new java.io.PrintWriter(banner), stack);
+    assertThat(banner.toString()).contains("http://127.0.0.1:" + stack.farmPort() + "/metrics").contains(gatewayMetrics);
   }
 
   @Test

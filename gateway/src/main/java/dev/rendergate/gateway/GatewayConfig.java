@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param timeouts       farm and client timeouts
  * @param limits         request size limits
  * @param workerThreads  event-loop threads, 0 = one per core
+ * @param metrics        where {@code /metrics} is served, apart from the public port; null = not served (the
+ *                       gateway still counts: {@link Gateway#metrics()})
  */
 public record GatewayConfig(
         int port,
@@ -44,7 +46,8 @@ public record GatewayConfig(
         ShortLinkStore shortLinks,
         GatewayTimeouts timeouts,
         GatewayLimits limits,
-        int workerThreads) {
+        int workerThreads,
+        MetricsListener metrics) {
 
     public GatewayConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -56,15 +59,18 @@ public record GatewayConfig(
         routes = List.copyOf(routes);
     }
 
-    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits, the site from a folder. */
+    /**
+     * Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits, no metrics listener, the site
+     * from a folder.
+     */
     public static GatewayConfig defaults(Path siteDir) {
         return defaults(SiteSource.folder(siteDir));
     }
 
-    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits. */
+    /** Loopback, port 8080, no farm, SPA-shell fallback, default timeouts and limits, no metrics listener. */
     public static GatewayConfig defaults(SiteSource site) {
         return new GatewayConfig(8080, "127.0.0.1", site, null, null, Fallback.SHELL, EdgeConfig.defaults(), null, List.of(),
-                null, GatewayTimeouts.defaults(), GatewayLimits.defaults(), 0);
+                null, GatewayTimeouts.defaults(), GatewayLimits.defaults(), 0, null);
     }
 
     /** Checks the values a person typed; the message names the value and what is wrong with it. */
@@ -82,6 +88,9 @@ public record GatewayConfig(
         if (shortLinks != null) {
             shortLinks.validate();
         }
+        if (metrics != null) {
+            metrics.validate();
+        }
         if (workerThreads < 0) {
             throw new IllegalArgumentException("worker threads must be >= 0, got " + workerThreads);
         }
@@ -96,40 +105,40 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(value, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(value, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withBindHost(String value) {
-        return new GatewayConfig(port, value, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, value, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withSite(SiteSource value) {
-        return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, value, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     /** The farm to send crawlers to (null = none) and its token (null = none). */
     public GatewayConfig withFarm(URI baseUrl, String token) {
-        return new GatewayConfig(port, bindHost, site, baseUrl, token, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, baseUrl, token, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withFallback(Fallback value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, value, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, value, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withEdgeConfig(EdgeConfig value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, value, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, value, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withPublicOrigin(URI value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, value, routes, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, value, routes, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withRoutes(List<ProxyRoute> value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, value, shortLinks, timeouts, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withShortLinks(ShortLinkStore value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, value, timeouts, limits, workerThreads, metrics);
     }
 
     /** Short links from a mapping file (null = none). */
@@ -138,15 +147,20 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withTimeouts(GatewayTimeouts value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, value, limits, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, value, limits, workerThreads, metrics);
     }
 
     public GatewayConfig withLimits(GatewayLimits value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, value, workerThreads);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, value, workerThreads, metrics);
     }
 
     public GatewayConfig withWorkerThreads(int value) {
-        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, value);
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, value, metrics);
+    }
+
+    /** Serves {@code /metrics} on {@code value} (null = no metrics listener). */
+    public GatewayConfig withMetrics(MetricsListener value) {
+        return new GatewayConfig(port, bindHost, site, farmBaseUrl, farmToken, fallback, edgeConfig, publicOrigin, routes, shortLinks, timeouts, limits, workerThreads, value);
     }
 
     /** The edge configuration with its farm fields taken from {@code farmBaseUrl} and {@code farmToken}. */
@@ -166,7 +180,8 @@ public record GatewayConfig(
         return "GatewayConfig[" + bindHost + ":" + port + ", site=" + site + ", farm=" + farmBaseUrl
                 + ", token=" + (farmToken == null || farmToken.isEmpty() ? "none" : "set") + ", fallback=" + fallback
                 + ", publicOrigin=" + publicOrigin + ", routes=" + routes + ", shortLinks=" + shortLinks
-                + ", " + timeouts + ", " + limits + ", workers=" + workerThreads + "]";
+                + ", " + timeouts + ", " + limits + ", workers=" + workerThreads
+                + ", metrics=" + (metrics == null ? "off" : metrics.bindHost() + ":" + metrics.port()) + "]";
     }
 
     /** The retry hint sent with a 503 fallback. */

@@ -38,6 +38,8 @@ public final class Exchange {
     private long bytes;
     private String farmCache;
     private long farmRenderMs = -1;
+    private String crawlerClass;
+    private CrawlerAnswer crawlerAnswer;
     private boolean finished;
 
     public Exchange(ChannelHandlerContext ctx, HttpRequest request, long startNanos, boolean keepAlive,
@@ -118,6 +120,27 @@ public final class Exchange {
         } catch (NumberFormatException e) {
             farmRenderMs = -1;
         }
+    }
+
+    /** Marks this a crawler's request sent to the farm, of the edge's crawler class ({@code search}, {@code ai} ...). */
+    public Exchange crawler(String botClass) {
+        crawlerClass = botClass;
+        return this;
+    }
+
+    /** The crawler class when the edge sent this request to the farm, else null. */
+    public String crawlerClass() {
+        return crawlerClass;
+    }
+
+    /** Records how a crawler's request was answered; the last call wins (a shell that cannot be sent becomes a 503). */
+    public void answeredBy(CrawlerAnswer answer) {
+        crawlerAnswer = answer;
+    }
+
+    /** How a crawler's request was answered, or null when it ended before any answer (the crawler left). */
+    public CrawlerAnswer crawlerAnswer() {
+        return crawlerAnswer;
     }
 
     public boolean isFinished() {

@@ -1,6 +1,7 @@
 package dev.rendergate.gateway.origin;
 
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
 import dev.rendergate.gateway.proxy.OriginProxy;
 import dev.rendergate.gateway.proxy.UpstreamFailure;
 import dev.rendergate.gateway.statics.CachePolicy;
@@ -58,11 +59,11 @@ public final class OriginSite implements Site {
 
     /**
      * A site over {@code origin} whose SPA shell is {@code shellPath} (e.g. {@code /index.html}), kept in
-     * memory up to {@code maxShellBytes}.
+     * memory up to {@code maxShellBytes}; the origin's failures are counted in {@code metrics}.
      */
     public static OriginSite of(URI origin, String shellPath, Duration connectTimeout, Duration responseTimeout,
-                                int maxShellBytes) {
-        OriginProxy proxy = new OriginProxy(connectTimeout, responseTimeout);
+                                int maxShellBytes, GatewayMetrics metrics) {
+        OriginProxy proxy = new OriginProxy(connectTimeout, responseTimeout, metrics);
         URI shellUri = URI.create(stripSlash(origin.toString()) + OriginPath.of(shellPath));
         ShellCache cache = new ShellCache(() -> fetchShell(proxy, shellUri, maxShellBytes), SHELL_FRESH, System::nanoTime);
         return new OriginSite(origin, shellPath, proxy, cache);

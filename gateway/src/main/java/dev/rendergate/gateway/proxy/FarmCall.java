@@ -1,5 +1,6 @@
 package dev.rendergate.gateway.proxy;
 
+import dev.rendergate.gateway.http.CrawlerAnswer;
 import dev.rendergate.gateway.http.Exchange;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  * answer streamed back part by part. A single deadline covers the call: before the response head it is
  * a failure for the caller's fallback; after it the viewer connection is cut, since a status already
  * sent cannot be taken back. A reused connection that turns out closed is retried once on a new one.
+ * Every failure of the farm, before or during its answer, is reported to {@code errors} with its reason.
  */
 final class FarmCall {
 
@@ -50,6 +52,7 @@ final class FarmCall {
     private final Map<String, String> farmHeaders;
     private final Consumer<HttpHeaders> decorate;
     private final Consumer<UpstreamFailure> onFailure;
+    private final Consumer<String> errors;
     private final GenericFutureListener<Future<Void>> viewerClosed = f -> clientGone();
     private State state = State.WAITING;
     private Channel upstream;
@@ -60,7 +63,7 @@ final class FarmCall {
     private long bytes;
 
     FarmCall(Exchange ex, FarmConnections connections, String hostHeader, String target, Map<String, String> farmHeaders,
-             Consumer<HttpHeaders> decorate, Consumer<UpstreamFailure> onFailure) {
+             Consumer<HttpHeaders> decorate, Consumer<UpstreamFailure> onFailure, Consumer<String> errors) {
         this.ex = ex;
         this.loop = ex.ctx().channel().eventLoop();
         this.connections = connections;
@@ -69,6 +72,7 @@ final class FarmCall {
         this.farmHeaders = farmHeaders;
         this.decorate = decorate;
         this.onFailure = onFailure;
+        this.errors = errors;
     }
 
     void start(long timeoutNanos) {
@@ -137,6 +141,7 @@ final class FarmCall {
         state = State.STREAMING;
         status = response.status().code();
         ex.farmAnswer(response.headers().get("X-Rendergate-Cache"), response.headers().get("X-Rendergate-Render-Ms"));
+        ex.answeredBy(CrawlerAnswer.FARM);
         upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status());
         for (Map.Entry<String, String> header : response.headers()) {
@@ -195,6 +200,7 @@ final class FarmCall {
                 fail("farm-error");
             }
         } else if (state == State.STREAMING) {
+            errors.accept("farm-error");
             cut();
         }
     }
@@ -203,6 +209,7 @@ final class FarmCall {
         if (state == State.WAITING) {
             fail("farm-timeout");
         } else if (state == State.STREAMING) {
+            errors.accept("farm-timeout");
             cut();
         }
     }
@@ -214,6 +221,7 @@ final class FarmCall {
     }
 
     private void fail(String reason) {
+        errors.accept(reason);
         done();
         FarmConnections.discard(upstream);
         onFailure.accept(new UpstreamFailure(reason, 0));

@@ -1,6 +1,9 @@
 package dev.rendergate.gateway.proxy;
 
+import dev.rendergate.gateway.http.CrawlerAnswer;
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
+import dev.rendergate.gateway.metrics.Upstream;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -33,9 +36,14 @@ public final class FarmProxy implements AutoCloseable {
     private final String basePath;
     private final long responseTimeoutNanos;
     private final LocalSnapshots local;
+    private final Consumer<String> errors;
 
-    /** A farm reached over HTTP, whose fresh hits {@code local} (may be null) hands over in process. */
-    public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout, LocalSnapshots local) {
+    /**
+     * A farm reached over HTTP, whose fresh hits {@code local} (may be null) hands over in process; its failures
+     * are counted in {@code metrics}.
+     */
+    public FarmProxy(URI farmBase, Duration connectTimeout, Duration responseTimeout, LocalSnapshots local,
+                     GatewayMetrics metrics) {
         boolean https = "https".equals(farmBase.getScheme());
         int port = farmBase.getPort() > 0 ? farmBase.getPort() : https ? 443 : 80;
         this.connections = new FarmConnections(farmBase.getHost(), port, (int) Math.min(Integer.MAX_VALUE,
@@ -45,6 +53,7 @@ public final class FarmProxy implements AutoCloseable {
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.responseTimeoutNanos = responseTimeout.toNanos();
         this.local = local;
+        this.errors = reason -> metrics.upstreamError(Upstream.FARM, reason);
     }
 
     private static SslContext clientSsl() {
@@ -73,7 +82,7 @@ public final class FarmProxy implements AutoCloseable {
                 return;
             }
         }
-        new FarmCall(ex, connections, hostHeader, basePath + "/" + publicUrl, farmHeaders, decorate, onFailure)
+        new FarmCall(ex, connections, hostHeader, basePath + "/" + publicUrl, farmHeaders, decorate, onFailure, errors)
                 .start(responseTimeoutNanos);
     }
 
@@ -88,6 +97,7 @@ public final class FarmProxy implements AutoCloseable {
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, hit.body().length);
         ex.farmAnswer(headers.get("X-Rendergate-Cache"), headers.get("X-Rendergate-Render-Ms"));
+        ex.answeredBy(CrawlerAnswer.LOCAL_HIT);
         decorate.accept(headers);
         ex.finish(ex.ctx().writeAndFlush(ex.prepare(response)), hit.status(), head ? 0 : hit.body().length);
     }

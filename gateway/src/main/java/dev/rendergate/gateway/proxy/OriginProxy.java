@@ -1,6 +1,8 @@
 package dev.rendergate.gateway.proxy;
 
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
+import dev.rendergate.gateway.metrics.Upstream;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * (validators, ranges, content negotiation); cookies, credentials, hop-by-hop headers and the edge's
  * own {@code X-Rendergate-*} headers never do. An origin that is unreachable, too slow or answers 5xx
  * is a failure handed to the caller. The response timeout bounds the wait for the response head and,
- * after it, each gap in the body; a large file to a slow viewer is not cut for taking long.
+ * after it, each gap in the body; a large file to a slow viewer is not cut for taking long. Its failures are
+ * counted as the {@code origin} upstream's.
  */
 public final class OriginProxy implements AutoCloseable {
 
@@ -32,9 +35,11 @@ public final class OriginProxy implements AutoCloseable {
     private final Duration responseTimeout;
     private final ExecutorService callbacks;
     private final HttpClient client;
+    private final Consumer<String> errors;
 
-    public OriginProxy(Duration connectTimeout, Duration responseTimeout) {
+    public OriginProxy(Duration connectTimeout, Duration responseTimeout, GatewayMetrics metrics) {
         this.responseTimeout = responseTimeout;
+        this.errors = reason -> metrics.upstreamError(Upstream.ORIGIN, reason);
         this.callbacks = Executors.newFixedThreadPool(2, FarmProxy.daemon("rendergate-origin-client"));
         this.client = ProxyCall.client(connectTimeout, callbacks);
     }
@@ -60,7 +65,7 @@ public final class OriginProxy implements AutoCloseable {
             return;
         }
         // A file may be large and the viewer slow: after the head, only a stall of the timeout ends it.
-        new ProxyCall(ex, "origin-", r -> r.statusCode() >= 500, onFailure, decorate, responseTimeout)
+        new ProxyCall(ex, "origin-", r -> r.statusCode() >= 500, onFailure, errors, decorate, responseTimeout)
                 .start(client, request, responseTimeout);
     }
 
@@ -68,7 +73,14 @@ public final class OriginProxy implements AutoCloseable {
     public CompletableFuture<HttpResponse<byte[]>> get(URI target, int maxBytes) {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(responseTimeout).GET().build();
         return client.sendAsync(request, info -> BoundedBody.of(maxBytes))
-                .orTimeout(responseTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .orTimeout(responseTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        errors.accept("origin-" + ProxyCall.reasonOf(error));
+                    } else if (response.statusCode() >= 500) {
+                        errors.accept("origin-error");
+                    }
+                });
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -41,7 +42,8 @@ import java.util.function.Predicate;
  * the whole call: before the response head it becomes a failure (the caller's fallback), after it the
  * connection is cut, since a status already sent cannot be taken back. With a body idle time (files of
  * any size) the deadline covers the call until the response head, and after it only the gaps between
- * chunks: a large file to a slow viewer may take long, a stalled one may not.
+ * chunks: a large file to a slow viewer may take long, a stalled one may not. Every failure of the upstream,
+ * before or during its answer, is reported to {@code errors} with its reason.
  */
 final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
 
@@ -57,6 +59,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
     private final String failurePrefix;
     private final Predicate<HttpResponse<?>> isFailure;
     private final Consumer<UpstreamFailure> onFailure;
+    private final Consumer<String> errors;
     private final Consumer<HttpHeaders> decorate;
     private State state = State.WAITING;
     private CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> pending;
@@ -68,13 +71,14 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
     private final GenericFutureListener<Future<Void>> closeListener;
 
     ProxyCall(Exchange ex, String failurePrefix, Predicate<HttpResponse<?>> isFailure,
-              Consumer<UpstreamFailure> onFailure, Consumer<HttpHeaders> decorate) {
-        this(ex, failurePrefix, isFailure, onFailure, decorate, null);
+              Consumer<UpstreamFailure> onFailure, Consumer<String> errors, Consumer<HttpHeaders> decorate) {
+        this(ex, failurePrefix, isFailure, onFailure, errors, decorate, null);
     }
 
     /** {@code bodyIdle} non-null: after the response head, the deadline is this long without a chunk sent. */
     ProxyCall(Exchange ex, String failurePrefix, Predicate<HttpResponse<?>> isFailure,
-              Consumer<UpstreamFailure> onFailure, Consumer<HttpHeaders> decorate, Duration bodyIdle) {
+              Consumer<UpstreamFailure> onFailure, Consumer<String> errors, Consumer<HttpHeaders> decorate,
+              Duration bodyIdle) {
         this.bodyIdleNanos = bodyIdle == null ? 0 : bodyIdle.toNanos();
         this.ex = ex;
         this.loop = ex.ctx().executor();
@@ -82,6 +86,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
         this.failurePrefix = failurePrefix;
         this.isFailure = isFailure;
         this.onFailure = onFailure;
+        this.errors = errors;
         this.decorate = decorate;
     }
 
@@ -151,9 +156,10 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
                 () -> to.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED));
     }
 
-    private static String reasonOf(Throwable error) {
+    /** {@code timeout}, {@code unreachable} or {@code error}, from what the JDK client failed with. */
+    static String reasonOf(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "timeout";
         }
         return cause instanceof ConnectException ? "unreachable" : "error";
@@ -200,7 +206,12 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
 
     @Override
     public void onError(Throwable error) {
-        loop.execute(this::cut);
+        loop.execute(() -> {
+            if (state == State.STREAMING) {
+                errors.accept(failurePrefix + "error");
+            }
+            cut();
+        });
     }
 
     /** With a body idle time, progress moves the deadline; without one, the call's deadline stands. */
@@ -223,6 +234,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     private void fail(UpstreamFailure failure) {
+        errors.accept(failure.reason());
         done();
         pending.cancel(true);
         onFailure.accept(failure);
@@ -232,6 +244,7 @@ final class ProxyCall implements Flow.Subscriber<List<ByteBuffer>> {
         if (state == State.WAITING) {
             fail(new UpstreamFailure(failurePrefix + "timeout", 0));
         } else if (state == State.STREAMING) {
+            errors.accept(failurePrefix + "timeout");
             cut();
         }
     }

@@ -2,6 +2,8 @@ package dev.rendergate.gateway.proxy;
 
 import dev.rendergate.gateway.ProxyRoute;
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
+import dev.rendergate.gateway.metrics.Upstream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Other services behind the edge ({@code --route /api/=http://127.0.0.1:9000}): the request is
@@ -35,14 +38,18 @@ public final class ServiceProxy implements AutoCloseable {
     private final Duration responseTimeout;
     private final ExecutorService callbacks;
     private final HttpClient client;
+    private final Consumer<String> errors;
 
-    public ServiceProxy(List<ProxyRoute> routes, Duration connectTimeout, Duration responseTimeout) {
+    /** Failures of the services are counted in {@code metrics} as the {@code service} upstream's. */
+    public ServiceProxy(List<ProxyRoute> routes, Duration connectTimeout, Duration responseTimeout,
+                        GatewayMetrics metrics) {
         this.routes = routes.stream()
                 .sorted((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length()))
                 .toList();
         this.responseTimeout = responseTimeout;
         this.callbacks = Executors.newFixedThreadPool(2, FarmProxy.daemon("rendergate-route-client"));
         this.client = ProxyCall.client(connectTimeout, callbacks);
+        this.errors = reason -> metrics.upstreamError(Upstream.SERVICE, reason);
     }
 
     /** The longest route prefix matching {@code path}, if any. */
@@ -76,7 +83,7 @@ public final class ServiceProxy implements AutoCloseable {
         }
         forwardedHeaders(ex, request, out);
         try {
-            new ProxyCall(ex, "route-", r -> false, failure -> failed(ex, failure), headers -> { })
+            new ProxyCall(ex, "route-", r -> false, failure -> failed(ex, failure), errors, headers -> { })
                     .start(client, out.build(), responseTimeout);
         } catch (IllegalArgumentException e) {
             // The JDK client refuses some header values and methods outright.

@@ -1,5 +1,6 @@
 package dev.rendergate.gateway.route;
 
+import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
 import dev.rendergate.edge.request.EdgeConfig;
@@ -31,8 +32,11 @@ final class EdgeDecision {
         record Site(String uri, String verdict) implements Outcome {
         }
 
-        /** Ask the farm; {@code farmHeaders} are the origin-request logic's headers for it. */
-        record Prerender(String bot, String device, Map<String, String> farmHeaders) implements Outcome {
+        /**
+         * Ask the farm; {@code farmHeaders} are the origin-request logic's headers for it; {@code botClass} is the
+         * crawler's class label ({@code search}, {@code social}, {@code ai}, {@code tool}, or {@code unknown}).
+         */
+        record Prerender(String bot, String botClass, String device, Map<String, String> farmHeaders) implements Outcome {
             String verdict() {
                 return "bot:" + bot;
             }
@@ -66,8 +70,10 @@ final class EdgeDecision {
         farmHeaders.put("X-Prerender-Token", routed.origin().customHeaders().getOrDefault("X-Prerender-Token", ""));
         farmHeaders.put("X-Rendergate-Device", routed.header(EdgeHeaders.DEVICE).orElse("desktop"));
         farmHeaders.put("X-Rendergate-Bot", routed.header(EdgeHeaders.BOT).orElse(""));
+        BotClass botClass = BotClass.fromLabel(routed.header(EdgeHeaders.CLASS).orElse(null));
         return new Outcome.Prerender(routed.header(EdgeHeaders.BOT).orElse(""),
-                routed.header(EdgeHeaders.DEVICE).orElse("desktop"), farmHeaders);
+                botClass == null ? "unknown" : botClass.label(), routed.header(EdgeHeaders.DEVICE).orElse("desktop"),
+                farmHeaders);
     }
 
     /** The access log's verdict for a request the edge did not mark (assets are not classified at the edge). */

@@ -4,7 +4,10 @@ import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.ProxyRoute;
+import dev.rendergate.gateway.http.CrawlerAnswer;
 import dev.rendergate.gateway.http.Exchange;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
+import dev.rendergate.gateway.metrics.Upstream;
 import dev.rendergate.gateway.proxy.FarmProxy;
 import dev.rendergate.gateway.proxy.ServiceProxy;
 import dev.rendergate.gateway.proxy.UpstreamFailure;
@@ -43,13 +46,16 @@ public final class GatewayRouter implements Handler {
     private final String publicOrigin;
     private final long retryAfterSeconds;
     private final BooleanSupplier draining;
+    private final GatewayMetrics metrics;
 
     /**
      * {@code farm} may be null (crawlers then get the fallback), {@code services} null when no routes are
-     * configured, {@code shortLinks} null when there is no mapping.
+     * configured, {@code shortLinks} null when there is no mapping; {@code metrics} counts fallbacks and
+     * short-link failures.
      */
     public GatewayRouter(GatewayConfig config, Site site, FarmProxy farm, ServiceProxy services,
-                         ShortLinkSource shortLinks, CrawlerClassifier classifier, BooleanSupplier draining) {
+                         ShortLinkSource shortLinks, CrawlerClassifier classifier, BooleanSupplier draining,
+                         GatewayMetrics metrics) {
         this.site = site;
         this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
         this.farm = farm;
@@ -60,6 +66,7 @@ public final class GatewayRouter implements Handler {
         this.publicOrigin = originWithoutSlash(config.publicOrigin());
         this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
         this.draining = draining;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,7 +94,7 @@ public final class GatewayRouter implements Handler {
     private void page(Exchange ex, FullHttpRequest request, String path, String query) {
         EdgeDecision.Outcome outcome = edge.decide(request, path, query, ex.ctx().channel().remoteAddress());
         if (outcome instanceof EdgeDecision.Outcome.Prerender prerender) {
-            ex.route("prerender").verdict(prerender.verdict());
+            ex.route("prerender").verdict(prerender.verdict()).crawler(prerender.botClass());
             prerender(ex, request, path, query, prerender);
         } else if (outcome instanceof EdgeDecision.Outcome.Site answer) {
             ex.route(site.route()).verdict(answer.verdict());
@@ -115,11 +122,13 @@ public final class GatewayRouter implements Handler {
     /** The farm could not answer: the configured fallback, always saying why. */
     private void fallback(Exchange ex, String path, UpstreamFailure failure) {
         LOG.warn("prerender fallback {} for {}: {}", fallback, path, failure.reason());
+        metrics.fallback(failure.reason());
         HttpHeaders headers = new DefaultHttpHeaders()
                 .set(REASON, failure.reason())
                 .set(HttpHeaderNames.VARY, VARY_PAGE)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         if (fallback == Fallback.SHELL) {
+            ex.answeredBy(CrawlerAnswer.SHELL);
             site.serveShell(ex, shell, headers, () -> unavailable(ex, headers));
         } else {
             unavailable(ex, headers);
@@ -127,6 +136,7 @@ public final class GatewayRouter implements Handler {
     }
 
     private void unavailable(Exchange ex, HttpHeaders headers) {
+        ex.answeredBy(CrawlerAnswer.UNAVAILABLE);
         headers.set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
         ex.sendText(HttpResponseStatus.SERVICE_UNAVAILABLE, "prerender unavailable, retry later", headers);
     }
@@ -159,6 +169,7 @@ public final class GatewayRouter implements Handler {
                     .set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=300");
             ex.sendText(HttpResponseStatus.MOVED_PERMANENTLY, "moved to " + found.target(), headers);
         } else if (resolution instanceof ShortLinkSource.Resolution.Unavailable unavailable) {
+            metrics.upstreamError(Upstream.SHORT_LINKS, unavailable.reason());
             HttpHeaders headers = new DefaultHttpHeaders()
                     .set(REASON, unavailable.reason())
                     .set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);

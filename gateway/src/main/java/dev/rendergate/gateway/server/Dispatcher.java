@@ -2,6 +2,7 @@ package dev.rendergate.gateway.server;
 
 import dev.rendergate.gateway.http.Exchange;
 import dev.rendergate.gateway.log.AccessLog;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
@@ -31,13 +32,15 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
 
     private final Handler handler;
     private final InFlight inFlight;
+    private final GatewayMetrics metrics;
     private final BooleanSupplier draining;
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private Exchange current;
 
-    Dispatcher(Handler handler, InFlight inFlight, BooleanSupplier draining) {
+    Dispatcher(Handler handler, Bookkeeping books, BooleanSupplier draining) {
         this.handler = handler;
-        this.inFlight = inFlight;
+        this.inFlight = books.inFlight();
+        this.metrics = books.metrics();
         this.draining = draining;
     }
 
@@ -97,6 +100,7 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
 
     private void completed(ChannelHandlerContext ctx, Exchange ex) {
         inFlight.end();
+        metrics.completed(ex, System.nanoTime() - ex.startNanos());
         AccessLog.record(ex);
         if (current == ex) {
             current = null;

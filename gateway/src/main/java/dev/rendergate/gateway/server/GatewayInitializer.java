@@ -4,7 +4,6 @@ import dev.rendergate.gateway.GatewayLimits;
 import dev.rendergate.gateway.GatewayTimeouts;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -24,25 +23,23 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
     private final Handler handler;
     private final GatewayLimits limits;
     private final GatewayTimeouts timeouts;
-    private final InFlight inFlight;
-    private final ChannelGroup channels;
+    private final Bookkeeping books;
     private final BooleanSupplier draining;
     private final Http2Pipelines http2;
 
-    GatewayInitializer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, InFlight inFlight,
-                       ChannelGroup channels, BooleanSupplier draining) {
+    GatewayInitializer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, Bookkeeping books,
+                       BooleanSupplier draining) {
         this.handler = handler;
         this.limits = limits;
         this.timeouts = timeouts;
-        this.inFlight = inFlight;
-        this.channels = channels;
+        this.books = books;
         this.draining = draining;
-        this.http2 = new Http2Pipelines(handler, limits, timeouts, inFlight, draining);
+        this.http2 = new Http2Pipelines(handler, limits, timeouts, books, draining);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        channels.add(ch);
+        books.channels().add(ch);
         ReadDeadline deadline = new ReadDeadline(timeouts.requestRead());
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxUriLength())
@@ -59,6 +56,6 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         p.addLast("deadline-requests", deadline.requestsIn());
         p.addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()));
         p.addLast("headers", new StandardHeaders());
-        p.addLast("dispatch", new Dispatcher(handler, inFlight, draining));
+        p.addLast("dispatch", new Dispatcher(handler, books, draining));
     }
 }

@@ -3,6 +3,7 @@ package dev.rendergate.gateway.server;
 import dev.rendergate.gateway.GatewayLimits;
 import dev.rendergate.gateway.GatewayTimeouts;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -51,16 +52,18 @@ final class Http2Pipelines {
     private final Handler handler;
     private final GatewayLimits limits;
     private final GatewayTimeouts timeouts;
-    private final InFlight inFlight;
+    private final Bookkeeping books;
     private final BooleanSupplier draining;
+    private final ChannelFutureListener streamClosed;
 
-    Http2Pipelines(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, InFlight inFlight,
+    Http2Pipelines(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, Bookkeeping books,
                    BooleanSupplier draining) {
         this.handler = handler;
         this.limits = limits;
         this.timeouts = timeouts;
-        this.inFlight = inFlight;
+        this.books = books;
         this.draining = draining;
+        this.streamClosed = f -> books.openStreams().decrementAndGet();
     }
 
     /** The handler that takes over a connection whose first bytes are the HTTP/2 preface. */
@@ -101,13 +104,15 @@ final class Http2Pipelines {
         return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
+                books.openStreams().incrementAndGet();
+                stream.closeFuture().addListener(streamClosed);
                 stream.pipeline()
                         .addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true))
                         .addLast("deadline", new StreamDeadline(timeouts.requestRead()))
                         .addLast("chunked", new ChunkedWriteHandler())
                         .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()))
                         .addLast("headers", new StandardHeaders())
-                        .addLast("dispatch", new Dispatcher(handler, inFlight, draining));
+                        .addLast("dispatch", new Dispatcher(handler, books, draining));
             }
         });
     }

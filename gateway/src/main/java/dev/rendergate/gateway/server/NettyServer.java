@@ -3,6 +3,7 @@ package dev.rendergate.gateway.server;
 import dev.rendergate.gateway.GatewayLimits;
 import dev.rendergate.gateway.GatewayTimeouts;
 import dev.rendergate.gateway.PortInUseException;
+import dev.rendergate.gateway.metrics.GatewayMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -17,6 +18,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +37,25 @@ public final class NettyServer {
     private final int workerThreads;
     private final InFlight inFlight = new InFlight();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger openStreams = new AtomicInteger();
+    private final GatewayMetrics metrics;
     private volatile boolean draining;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
 
-    public NettyServer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, int workerThreads) {
+    /** {@code metrics} gets every answered request and reads the open connections, streams and requests in flight. */
+    public NettyServer(Handler handler, GatewayLimits limits, GatewayTimeouts timeouts, int workerThreads,
+                       GatewayMetrics metrics) {
         this.handler = handler;
         this.limits = limits;
         this.timeouts = timeouts;
         this.workerThreads = workerThreads;
+        this.metrics = metrics;
+        // Read at scrape time only: nothing on the request path.
+        metrics.openConnections(channels::size);
+        metrics.openHttp2Streams(openStreams::get);
+        metrics.requestsInFlight(inFlight::count);
     }
 
     /** Binds and returns the bound port; a port in use gives {@link PortInUseException}. */
@@ -60,7 +71,8 @@ public final class NettyServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new GatewayInitializer(handler, limits, timeouts, inFlight, channels, () -> draining));
+                .childHandler(new GatewayInitializer(handler, limits, timeouts,
+                        new Bookkeeping(inFlight, channels, openStreams, metrics), () -> draining));
         try {
             listener = bootstrap.bind(host, port).syncUninterruptibly().channel();
         } catch (Exception e) {

@@ -1,0 +1,12 @@
+package dev.rendergate.gateway.server;
+
+import dev.rendergate.gateway.metrics.GatewayMetrics;
+import io.netty.channel.group.ChannelGroup;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every connection and request of one server reports to: the requests in flight (drained at shutdown),
+ * the open connections (closed at shutdown), the open HTTP/2 streams, and the metrics.
+ */
+record Bookkeeping(InFlight inFlight, ChannelGroup channels, AtomicInteger openStreams, GatewayMetrics metrics) {
+}
