@@ -2,6 +2,9 @@ package dev.rendergate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rendergate.farm.EngineMode;
+import dev.rendergate.farm.Farm;
+import dev.rendergate.farm.FarmConfig;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +88,29 @@ class FarmFailureIT {
             assertThat(r.headers().firstValue("x-rendergate-reason")).hasValue("farm-not-configured");
         } finally {
             gateway.stop();
+        }
+    }
+
+    @Test
+    void farmRefuses_wrongToken_crawlerGetsTheShellNotThe401_andTheMetricsSayWhy() throws Exception {
+        Farm farm = Farm.create(FarmConfig.defaults().withEngine(EngineMode.HTMLUNIT).withPoolSize(1)
+                .withToken("the-farms-own-token")).start();
+        Gateway gateway = Fixtures.start(Fixtures.config(Fixtures.site())
+                .withFarm(URI.create("http://127.0.0.1:" + farm.port()), "a-stale-token")
+                .withMetrics(MetricsListener.loopback(0)));
+        try {
+            HttpResponse<String> r = crawl(gateway, "/doctors/17");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("Fixture shell").doesNotContain("unauthorized");
+            assertThat(r.headers().firstValue("x-rendergate-reason")).hasValue("unauthorized");
+            MetricsScrape s = MetricsScrape.awaitUntil(gateway,
+                    m -> m.value("rendergate_gateway_crawler_requests_total", "answer", "shell") == 1);
+            assertThat(s.value("rendergate_gateway_upstream_errors_total", "upstream", "farm", "reason", "unauthorized"))
+                    .isEqualTo(1);
+            assertThat(s.value("rendergate_gateway_fallbacks_total", "reason", "unauthorized")).isEqualTo(1);
+        } finally {
+            gateway.stop();
+            farm.stop();
         }
     }
 

@@ -134,7 +134,9 @@ final class FarmCall {
             return;
         }
         String reason = response.headers().get("X-Rendergate-Reason");
-        if (response.status().code() >= 500 && reason != null) {
+        // A reason marks the farm's own failure or refusal (a failed render, a wrong token, an origin not on its
+        // allow-list); the page's own answers, its 404 included, never carry one. Neither kind is a crawler's page.
+        if (response.status().code() >= 400 && reason != null) {
             fail(reason);
             return;
         }

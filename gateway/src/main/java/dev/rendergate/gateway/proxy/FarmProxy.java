@@ -24,8 +24,9 @@ import javax.net.ssl.SSLException;
 /**
  * Sends a crawler's request to the prerender farm in prerender.io form ({@code GET <farm>/<absolute
  * public URL>}) over pooled keep-alive connections and streams the rendered page back. A farm that is
- * unreachable, too slow, or answers 5xx with {@code X-Rendergate-Reason} is a failure handed to the
- * caller's fallback; any other status (the page's own 404, 301 ...) is the page's answer.
+ * unreachable, too slow, or answers 4xx/5xx with {@code X-Rendergate-Reason} (a failed render, or a refusal:
+ * wrong token, origin not allowed) is a failure handed to the caller's fallback; any other status (the page's
+ * own 404, 301 ...) is the page's answer.
  */
 public final class FarmProxy implements AutoCloseable {
 
