@@ -147,7 +147,10 @@ class GatewayMetricsFailuresIT {
 
             farm.release.countDown();
             assertThat(raw.response(1).status()).isEqualTo(200);
-            MetricsScrape done = MetricsScrape.awaitUntil(gateway, s -> s.value("rendergate_gateway_open_http2_streams") == 0);
+            // The stream closes when its last frame is written; the request is counted when that write's future
+            // completes: either may be seen first.
+            MetricsScrape done = MetricsScrape.awaitUntil(gateway, s -> s.value("rendergate_gateway_open_http2_streams") == 0
+                    && s.value("rendergate_gateway_crawler_requests_total", "answer", "farm") == 1);
             assertThat(done.value("rendergate_gateway_open_http2_streams")).isZero();
             assertThat(done.value("rendergate_gateway_requests_in_flight")).isZero();
             assertThat(done.value("rendergate_gateway_crawler_requests_total", "answer", "farm")).isEqualTo(1);

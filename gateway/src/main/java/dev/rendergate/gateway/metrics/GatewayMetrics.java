@@ -43,15 +43,16 @@ public final class GatewayMetrics {
 
     /** Records an answered request; called once per request when its last write completes. */
     public void completed(Exchange ex, long nanos) {
+        // The crawler's answer first: a scrape that sees this request in the count sees its answer too.
+        if (ex.crawlerClass() != null) {
+            crawlerAnswer(ex.crawlerClass(), ex.crawlerAnswer());
+        }
         String route = ex.route();
         RouteMeters meters = routes.get(route);
         if (meters == null) {
             meters = routes.computeIfAbsent(route, r -> new RouteMeters(registry, r));
         }
         meters.record(ex.status(), nanos, ex.bytes());
-        if (ex.crawlerClass() != null) {
-            crawlerAnswer(ex.crawlerClass(), ex.crawlerAnswer());
-        }
     }
 
     private void crawlerAnswer(String botClass, CrawlerAnswer answer) {
