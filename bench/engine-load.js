@@ -78,13 +78,14 @@ async function phase(list, concurrency) {
 }
 
 const rounds = (n) => Array.from({ length: n }, () => PAGES).flat();
+const count = (name, otherwise) => (opt[name] === undefined ? otherwise : Number(opt[name]));
 
 (async () => {
   const out = { origin };
   out.first = await phase([PAGES[1]], 1);
-  out.learn = await phase(rounds(Number(opt.learn || 2)), 1);
-  out.c1 = await phase(rounds(Number(opt.rounds || 3)), 1);
-  out.c4 = await phase(rounds(2 * Number(opt.rounds || 3)), 4);
+  out.learn = await phase(rounds(count('learn', 2)), 1);
+  out.c1 = await phase(rounds(count('rounds', 3)), 1);
+  out.c4 = await phase(rounds(2 * count('rounds', 3)), 4);
   fs.writeFileSync(opt.out, JSON.stringify(out));
   agent.destroy();
 })();

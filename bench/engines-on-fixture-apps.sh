@@ -5,6 +5,12 @@
 # every answer checked (status and title). Prints a Markdown table and writes bench/out/engines-*.json.
 #
 #   bench/engines-on-fixture-apps.sh             # ROUNDS=3 LEARN=2 MODES="auto chromium htmlunit"
+#   APPS="vue/dist es2020/dist" LOG_LEVEL=INFO bench/engines-on-fixture-apps.sh
+#
+# Before each mode's measured apps, its fresh farm renders a copy of the ES2020 app on an origin of its own
+# (WARMUP rounds over its pages, not measured), so the first app measured does not pay for a cold JVM and
+# the measured apps' routes are still unknown to auto. LOG_LEVEL (WARN) is the farm's log level: INFO logs
+# auto's route verdicts ("now answered by"). The farms' logs are copied to bench/out.
 #
 # Needs: nginx, curl, node (Debian packages), Debian's chromium and the built jar. Every process is started
 # here and stopped by PID.
@@ -19,7 +25,9 @@ LEARN=${LEARN:-2}
 POOL=${POOL:-2}
 BASE_PORT=${BASE_PORT:-16100}
 FARM_PORT=${FARM_PORT:-16190}
-APPS=(react/dist react/dist-legacy vue/dist es2020/dist second-host/dist web-component/dist)
+WARMUP=${WARMUP:-2}
+LOG_LEVEL=${LOG_LEVEL:-WARN}
+read -r -a APPS <<< "${APPS:-react/dist react/dist-legacy vue/dist es2020/dist second-host/dist web-component/dist}"
 for tool in nginx curl node java; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx curl nodejs)" >&2; exit 1; }
 done
@@ -33,6 +41,7 @@ STAMP=$(date -u +%Y%m%dT%H%MZ)
 # One nginx: each app on its own port (an SPA fallback for pages, 404 for missing files), the second-host
 # app's API on one more port with CORS; that app's config.json points at it.
 API_PORT=$((BASE_PORT + ${#APPS[@]}))
+WARMUP_PORT=$((API_PORT + 1))
 servers=""
 allow=()
 for i in "${!APPS[@]}"; do
@@ -50,6 +59,12 @@ servers+="server { listen 127.0.0.1:$API_PORT; root $APPS_DIR/second-host/api-ho
     add_header Access-Control-Allow-Origin * always; location / { try_files \$uri =404; } }
 "
 allow+=(--allow-origin "http://127.0.0.1:$API_PORT" --private-exception "127.0.0.1:$API_PORT")
+cp -r "$APPS_DIR/es2020/dist" "$SCRATCH/warmup"
+servers+="server { listen 127.0.0.1:$WARMUP_PORT; root $SCRATCH/warmup;
+    location ~ \\.[A-Za-z0-9]+\$ { try_files \$uri =404; }
+    location / { try_files \$uri /index.html; } }
+"
+allow+=(--allow-origin "http://127.0.0.1:$WARMUP_PORT" --private-exception "127.0.0.1:$WARMUP_PORT")
 cat > "$SCRATCH/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -71,14 +86,17 @@ nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & PIDS+=($!)
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
 
 for mode in $MODES; do
-  java -Drendergate.log.level=WARN -jar "$JAR" farm --bind 127.0.0.1 --port "$FARM_PORT" --engine "$mode" \
+  java -Drendergate.log.level="$LOG_LEVEL" -jar "$JAR" farm --bind 127.0.0.1 --port "$FARM_PORT" --engine "$mode" \
     --pool "$POOL" --cache-size 0 "${allow[@]}" > "$SCRATCH/farm-$mode.log" 2>&1 & FARM_PID=$!; PIDS+=($FARM_PID)
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$FARM_PORT/ready" && break; sleep 0.1; done
+  node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:$FARM_PORT" --origin "http://127.0.0.1:$WARMUP_PORT" \
+    --learn "$WARMUP" --rounds 0 --out "$SCRATCH/warmup-$mode.json"
   for i in "${!APPS[@]}"; do
     node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:$FARM_PORT" --origin "http://127.0.0.1:$((BASE_PORT + i))" \
       --learn "$LEARN" --rounds "$ROUNDS" --out "$OUT/engines-$STAMP-$mode-$i.json"
   done
   kill "$FARM_PID"; wait "$FARM_PID" 2>/dev/null || true
+  cp "$SCRATCH/farm-$mode.log" "$OUT/engines-$STAMP-$mode.log"
 done
 
 node - "$OUT" "$STAMP" "$MODES" "${APPS[@]}" <<'JS'
