@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks the three engine modes (auto, chromium, htmlunit) on the fixture apps of
-# static-site/fixture-apps, served by nginx, in one run: for each mode a fresh farm (pool 2, cache off),
-# then for each app its first request, two learning rounds, and timed rounds at concurrency 1 and 4,
+# static-site/fixture-apps, served by nginx, in one run: a fresh farm per mode (pool 2, cache off); for each
+# app, in each mode in turn, its first request, two learning rounds, and timed rounds at concurrency 1 and 4,
 # every answer checked (status and title). Prints a Markdown table and writes bench/out/engines-*.json.
 #
 #   bench/engines-on-fixture-apps.sh             # ROUNDS=3 LEARN=2 MODES="auto chromium htmlunit"
 #   APPS="vue/dist es2020/dist" LOG_LEVEL=INFO bench/engines-on-fixture-apps.sh
 #
-# Before each mode's measured apps, its fresh farm renders a copy of the ES2020 app on an origin of its own
+# Before the measured apps, each mode's farm renders a copy of the ES2020 app on an origin of its own
 # (WARMUP rounds over its pages, not measured), so the first app measured does not pay for a cold JVM and
 # the measured apps' routes are still unknown to auto. LOG_LEVEL (WARN) is the farm's log level: INFO logs
 # auto's route verdicts ("now answered by"). The farms' logs are copied to bench/out.
@@ -85,19 +85,32 @@ CONF
 nginx -c "$SCRATCH/nginx.conf" -p "$SCRATCH" & PIDS+=($!)
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
 
-for mode in $MODES; do
-  java -Drendergate.log.level="$LOG_LEVEL" -jar "$JAR" farm --bind 127.0.0.1 --port "$FARM_PORT" --engine "$mode" \
-    --pool "$POOL" --cache-size 0 "${allow[@]}" > "$SCRATCH/farm-$mode.log" 2>&1 & FARM_PID=$!; PIDS+=($FARM_PID)
-  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$FARM_PORT/ready" && break; sleep 0.1; done
-  node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:$FARM_PORT" --origin "http://127.0.0.1:$WARMUP_PORT" \
-    --learn "$WARMUP" --rounds 0 --out "$SCRATCH/warmup-$mode.json"
-  for i in "${!APPS[@]}"; do
-    node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:$FARM_PORT" --origin "http://127.0.0.1:$((BASE_PORT + i))" \
-      --learn "$LEARN" --rounds "$ROUNDS" --out "$OUT/engines-$STAMP-$mode-$i.json"
-  done
-  kill "$FARM_PID"; wait "$FARM_PID" 2>/dev/null || true
-  cp "$SCRATCH/farm-$mode.log" "$OUT/engines-$STAMP-$mode.log"
+# One farm per mode, all started first, so each app is measured in every mode within the same minutes (the
+# machine's load drifts; modes measured one after another would each see a different machine). Idle farms
+# take no CPU. The order of the modes turns with every app.
+read -r -a MODE_LIST <<< "$MODES"
+declare -A FARM_PORTS
+k=0
+for mode in "${MODE_LIST[@]}"; do
+  FARM_PORTS[$mode]=$((FARM_PORT + k)); k=$((k + 1))
+  java -Drendergate.log.level="$LOG_LEVEL" -jar "$JAR" farm --bind 127.0.0.1 --port "${FARM_PORTS[$mode]}" \
+    --engine "$mode" --pool "$POOL" --cache-size 0 "${allow[@]}" > "$SCRATCH/farm-$mode.log" 2>&1 & PIDS+=($!)
 done
+for mode in "${MODE_LIST[@]}"; do
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:${FARM_PORTS[$mode]}/ready" && break; sleep 0.1; done
+  node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:${FARM_PORTS[$mode]}" \
+    --origin "http://127.0.0.1:$WARMUP_PORT" --learn "$WARMUP" --rounds 0 --out "$SCRATCH/warmup-$mode.json"
+done
+for i in "${!APPS[@]}"; do
+  n=${#MODE_LIST[@]}
+  for j in $(seq 0 $((n - 1))); do
+    mode=${MODE_LIST[$(((i + j) % n))]}
+    node "$ROOT/bench/engine-load.js" --farm "http://127.0.0.1:${FARM_PORTS[$mode]}" \
+      --origin "http://127.0.0.1:$((BASE_PORT + i))" --learn "$LEARN" --rounds "$ROUNDS" \
+      --out "$OUT/engines-$STAMP-$mode-$i.json"
+  done
+done
+for mode in "${MODE_LIST[@]}"; do cp "$SCRATCH/farm-$mode.log" "$OUT/engines-$STAMP-$mode.log"; done
 
 node - "$OUT" "$STAMP" "$MODES" "${APPS[@]}" <<'JS'
 const fs = require('fs');

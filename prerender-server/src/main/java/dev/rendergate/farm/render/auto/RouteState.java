@@ -3,6 +3,7 @@ package dev.rendergate.farm.render.auto;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -70,9 +71,11 @@ public record RouteState(Verdict verdict, List<Long> htmlUnitMillis, List<Long> 
     }
 
     /**
-     * One more agreement. After {@code needed} in a row HtmlUnit answers the route when its median render time is
-     * below Chromium's and below {@code htmlUnitLimitMs} (so it fits the probe budget with room to spare); medians,
-     * so one cold first render does not decide.
+     * One more agreement. After {@code needed} in a row HtmlUnit answers the route when its fastest render was faster
+     * than Chromium's fastest and its median is below {@code htmlUnitLimitMs} (so it fits the probe budget with room
+     * to spare). The fastest renders are compared because HtmlUnit's are measured in the background, next to the
+     * foreground renders of the same farm: load on the machine only ever adds time, and one cold first render does
+     * not decide either.
      */
     RouteState agreed(long htmlUnitMs, long chromiumMs, int needed, long htmlUnitLimitMs, Instant now) {
         List<Long> hu = append(htmlUnitMillis, htmlUnitMs, needed);
@@ -80,8 +83,7 @@ public record RouteState(Verdict verdict, List<Long> htmlUnitMillis, List<Long> 
         if (verdict != Verdict.LEARNING || hu.size() < needed) {
             return new RouteState(verdict, hu, ch, reason, differing, since);
         }
-        long huMedian = median(hu);
-        boolean faster = huMedian < median(ch) && huMedian < htmlUnitLimitMs;
+        boolean faster = Collections.min(hu) < Collections.min(ch) && median(hu) < htmlUnitLimitMs;
         return faster ? new RouteState(Verdict.HTMLUNIT, hu, ch, "", List.of(), now)
                 : new RouteState(Verdict.CHROMIUM, hu, ch, SLOWER, List.of(), now);
     }

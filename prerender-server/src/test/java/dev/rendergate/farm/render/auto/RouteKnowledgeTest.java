@@ -53,6 +53,16 @@ class RouteKnowledgeTest {
     }
 
     @Test
+    void speed_isJudgedByTheFastestRenders_soLoadNextToTheBackgroundRendersDoesNotDecide() {
+        // HtmlUnit's renders ran while the farm's foreground renders competed for the cores: two of them came out
+        // slower than Chromium's, the one without competition far faster.
+        knowledge.agreed(DOCTOR, 260, 200);
+        knowledge.agreed(DOCTOR, 90, 190);
+        knowledge.agreed(DOCTOR, 250, 240);
+        assertThat(knowledge.state(DOCTOR).verdict()).isEqualTo(Verdict.HTMLUNIT);
+    }
+
+    @Test
     void htmlUnitFasterThanChromium_butWithoutRoomInTheProbeBudget_staysWithChromium() {
         for (int i = 0; i < 3; i++) {
             knowledge.agreed(DOCTOR, 1_200, 3_000);
