@@ -156,8 +156,14 @@ public final class RouteKnowledge implements AutoCloseable {
             LOG.atInfo().addKeyValue("event", "engine-route-verdict").addKeyValue("route", route)
                     .addKeyValue("verdict", after.verdict().label()).addKeyValue("reason", after.reason())
                     .addKeyValue("differing", String.join(",", after.differing()))
+                    .addKeyValue("htmlunit_ms", join(after.htmlUnitMillis()))
+                    .addKeyValue("chromium_ms", join(after.chromiumMillis()))
                     .log("route {} now answered by {} {}", route, after.verdict().label(), after.reason());
         }
+    }
+
+    private static String join(List<Long> millis) {
+        return String.join(",", millis.stream().map(String::valueOf).toList());
     }
 
     /** A route pinned to Chromium is tried in HtmlUnit again after a while; a trusted one is kept honest by samples. */
