@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>One case-folding keyword pass over the User-Agent finds the candidate rules; a typical browser hits
  * no rule keyword and is decided by that pass alone. Candidates are then tried in table order, running a
- * rule's pattern only when it has one. Inputs are bounded: an empty User-Agent (or only spaces and tabs), one of
+ * rule's pattern only when it has one. The spaces and tabs HTTP allows around a header value are dropped first,
+ * so they never change a verdict. Inputs are bounded: an empty User-Agent (or only spaces and tabs), one of
  * {@value #MAX_LENGTH} characters or more, one holding ASCII control characters, or one in which keywords
  * (or the first characters of long ones) end at more than {@value KeywordAutomaton#MAX_REPORTING_POSITIONS}
  * positions gets a fixed
@@ -145,10 +146,13 @@ public final class CrawlerClassifier {
     }
 
     /** Classifies one User-Agent header value; null, empty, huge or garbage input gets a defined verdict. */
-    public Verdict classify(String userAgent) {
-        if (userAgent == null || HeaderText.isBlank(userAgent)) {
+    public Verdict classify(String header) {
+        if (header == null || HeaderText.isBlank(header)) {
             return EMPTY_VERDICT;
         }
+        // Spaces and tabs around a field value are not part of it: a trailing tab is no control character,
+        // and an anchored keyword (^mozilla/5.0$) matches with or without them.
+        String userAgent = HeaderText.trim(header);
         if (userAgent.length() >= MAX_LENGTH) {
             return OVERSIZED_VERDICT;
         }

@@ -18,11 +18,33 @@ public final class HeaderText {
      */
     public static boolean isBlank(String value) {
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != ' ' && c != '\t') {
+            if (!isOptionalWhitespace(value.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Drops the spaces and tabs HTTP allows before and after a field value (RFC 9110's optional whitespace),
+     * which are not part of the value: {@code "Googlebot/2.1\t"} is {@code "Googlebot/2.1"}.
+     *
+     * @param value a header value
+     * @return the value without leading and trailing spaces and tabs; the same instance when it has none
+     */
+    public static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isOptionalWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOptionalWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == value.length() ? value : value.substring(start, end);
+    }
+
+    private static boolean isOptionalWhitespace(char c) {
+        return c == ' ' || c == '\t';
     }
 }

@@ -29,6 +29,14 @@ class CrawlerClassifierTest {
                 .isEqualTo(Verdict.bot(BotClass.SEARCH, "googlebot", Device.DESKTOP));
     }
 
+    /** Found by CrawlerClassifierFuzzTest: a trailing tab made Googlebot malformed, a trailing space made bare Mozilla a person. */
+    @Test
+    void classify_surroundedBySpacesAndTabs_sameVerdictAsWithout() {
+        assertThat(classifier.classify(GOOGLEBOT_SMARTPHONE + "\t")).isEqualTo(classifier.classify(GOOGLEBOT_SMARTPHONE));
+        assertThat(classifier.classify(" \tMozilla/5.0 ")).isEqualTo(classifier.classify("Mozilla/5.0"));
+        assertThat(classifier.classify("Mozilla/5.0 ").bot()).isTrue();
+    }
+
     @Test
     void classify_chromeOnWindows_isDesktopHuman() {
         assertThat(classifier.classify(CHROME_WINDOWS)).isEqualTo(Verdict.human(Device.DESKTOP));

@@ -18,6 +18,9 @@ final class AcceptEncoding {
         float wildcard = -1;
         for (String item : header.split(",")) {
             String[] parts = item.split(";");
+            if (parts.length == 0) {
+                continue; // an item of semicolons only
+            }
             String name = parts[0].trim().toLowerCase(Locale.ROOT);
             float q = quality(parts);
             if (name.equals(coding)) {

@@ -20,6 +20,9 @@ class AcceptEncodingTest {
         "identity | gzip | false",
         "NULL | gzip | false",
         "gzip;q=abc | gzip | false",
+        // Found by StaticHeadersFuzzTest: an item of semicolons only threw ArrayIndexOutOfBoundsException.
+        "; | gzip | false",
+        "gzip, ;;, br | gzip | true",
     })
     void accepts(String header, String coding, boolean expected) {
         assertThat(AcceptEncoding.accepts(header, coding)).isEqualTo(expected);

@@ -147,7 +147,10 @@ final class CanonicalUrl {
             } else if (c == '%') {
                 appendEscape(out, '%');
             } else if (c > 0x7E || c <= 0x20) {
-                int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+                // A lone surrogate is one character (encoded as '?'), never a pair with whatever follows it.
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < raw.length()
+                        && Character.isLowSurrogate(raw.charAt(i + 1));
+                int end = pair ? i + 2 : i + 1;
                 for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
                     appendEscape(out, b & 0xFF);
                 }

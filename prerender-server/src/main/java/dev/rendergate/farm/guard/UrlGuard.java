@@ -37,7 +37,8 @@ public final class UrlGuard {
      * Cheap enough for every request, cache hits included: a snapshot already in the cache was rendered after
      * {@link #checkAddress(URI)} passed, so serving it contacts nobody.
      *
-     * @throws RejectedRequestException 414 too long; 400 malformed, relative or not http(s); 403 origin not allowed
+     * @throws RejectedRequestException 414 too long; 400 malformed, relative, not http(s) or an IPv4 host spelled
+     *                                  other than as a plain dotted quad; 403 origin not allowed
      */
     public URI admit(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -96,6 +97,10 @@ public final class UrlGuard {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new RejectedRequestException(400, "malformed-url", "URL needs a host and no user info");
+        }
+        if (NumericHost.isAmbiguous(uri.getHost())) {
+            throw new RejectedRequestException(400, "ambiguous-ip-address",
+                    "write an IPv4 host as four decimal numbers without leading zeros (browsers read 012 as octal)");
         }
         return uri.normalize();
     }

@@ -58,6 +58,15 @@ class CacheKeyTest {
         assertThat(variants.stream().map(u -> CacheKey.of(URI.create(u), Device.DESKTOP)).distinct()).hasSize(1);
     }
 
+    /** Found by CanonicalUrlFuzzTest: a lone high surrogate swallowed the next character into its escape. */
+    @Test
+    void of_loneSurrogateBeforeALetter_isItsOwnCanonicalForm() throws Exception {
+        String canonical = CacheKey.of(new URI("https://example.com/a\ud800k?q=\ud800x"), Device.DESKTOP).url();
+
+        assertThat(canonical).isEqualTo("https://example.com/a%3Fk?q=%3Fx");
+        assertThat(CacheKey.of(new URI(canonical), Device.DESKTOP).url()).isEqualTo(canonical);
+    }
+
     @Test
     void of_defaults_doNotFoldTrailingSlash() {
         assertThat(CacheKey.of(URI.create("https://example.com/a/"), Device.DESKTOP).url())

@@ -46,6 +46,18 @@ class UrlGuardTest {
         });
     }
 
+    /** Found by UrlGuardFuzzTest: the JDK read 012.0.0.1 as 12.0.0.1 (public); Chromium connects to 10.0.0.1. */
+    @ParameterizedTest
+    @CsvSource({"http://012.0.0.1/", "http://0177.0.0.1/", "http://2130706433/", "http://10.0.0.012/", "http://093.184.216.034/"})
+    void ipv4HostSpelledOtherThanAsAPlainDottedQuad_is400EvenWhenAllowed(String url) {
+        UrlGuard allowing = new UrlGuard(List.of(UrlGuard.originOf(URI.create(url))), new AddressGuard(Set.of(),
+                host -> new InetAddress[] {InetAddress.getByName("93.184.216.34")}));
+        assertThatThrownBy(() -> allowing.check(url)).isInstanceOfSatisfying(RejectedRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.reason()).isEqualTo("ambiguous-ip-address");
+        });
+    }
+
     @Test
     void urlLongerThan8k_is414() {
         String url = "https://www.example.com/" + "a".repeat(UrlGuard.MAX_URL_LENGTH);
