@@ -131,6 +131,7 @@ public final class SoakLoad {
         window.clear();
         skipped.set(0);
         double heapStart = heapAfterFullGc();
+        Map<String, long[]> histogramStart = histogram();
         Sample first = sample();
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
@@ -145,9 +146,10 @@ public final class SoakLoad {
         inFlight.release(MAX_IN_FLIGHT);
         List<Result> late = drain();
         double heapEnd = heapAfterFullGc();
+        String growth = growth(histogramStart, histogram());
         String farmCounts = farmCounts();
         String report = report(rows, late, heapStart, heapEnd, first, farmCounts, seconds, rowSeconds, warmup, rate,
-                crawlerShare);
+                crawlerShare) + growth;
         Files.writeString(Path.of(args.get("report")), report, StandardCharsets.UTF_8);
         System.out.print(report);
         int unexpected = rows.stream().mapToInt(Row::unexpected5xx).sum() + count(late, SoakLoad::unexpected);
@@ -283,6 +285,33 @@ public final class SoakLoad {
     double heapAfterFullGc() throws IOException, InterruptedException {
         jcmd("GC.run");
         return heapUsedMb(jcmd("GC.heap_info"));
+    }
+
+    /** Live objects by class (jcmd GC.class_histogram, which collects first): instances and bytes. */
+    Map<String, long[]> histogram() throws IOException, InterruptedException {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(jcmd("GC.class_histogram"));
+        while (m.find()) {
+            classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most between the two histograms: where a heap difference comes from. */
+    static String growth(Map<String, long[]> start, Map<String, long[]> end) {
+        StringBuilder out = new StringBuilder("live bytes by class, end minus start (largest growth first):\n");
+        end.entrySet().stream()
+                .sorted((a, b) -> Long.compare(grew(b.getValue(), start.get(b.getKey()), 1),
+                        grew(a.getValue(), start.get(a.getKey()), 1)))
+                .limit(8)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "    %+,d bytes, %+,d instances  %s%n",
+                        grew(e.getValue(), start.get(e.getKey()), 1), grew(e.getValue(), start.get(e.getKey()), 0),
+                        e.getKey())));
+        return out.toString();
+    }
+
+    static long grew(long[] end, long[] start, int field) {
+        return end[field] - (start == null ? 0 : start[field]);
     }
 
     static double heapUsedMb(String heapInfo) {

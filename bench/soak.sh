@@ -9,7 +9,7 @@
 #   bench/soak.sh --short    # 30 s, a row per 10 s, free ports: what SoakScriptIT runs in `mvn verify`
 #
 # Settings (environment): SOAK_SECONDS, ROW_SECONDS, WARMUP, RATE (requests/s, default 10), CRAWLER_SHARE (0.1),
-# CACHE_SIZE (farm cache, default 2MB), ENGINE (chromium), POOL (2), PORT, FARM_PORT, CHROMIUM (/usr/bin/chromium),
+# CACHE_SIZE (farm cache, default 1MB), ENGINE (chromium), POOL (2), PORT, FARM_PORT, CHROMIUM (/usr/bin/chromium),
 # JAR (cli/target/rendergate.jar), UP_JAVA_OPTS, REPORT (default bench/out/soak-<stamp>.md).
 # Exit status: 0; 1 when an unexpected 5xx was seen (or, in the full run, a check failed); 2 when `up` did not start.
 # Needs: java (a JDK: jcmd), Debian's chromium, the built jar. `up` is started here and stopped by PID.
@@ -20,11 +20,11 @@ MODE=full
 if [ "$MODE" = short ]; then
   SOAK_SECONDS=${SOAK_SECONDS:-30} ROW_SECONDS=${ROW_SECONDS:-10} WARMUP=${WARMUP:-5} PORT=${PORT:-0} FARM_PORT=${FARM_PORT:-0}
 else
-  SOAK_SECONDS=${SOAK_SECONDS:-600} ROW_SECONDS=${ROW_SECONDS:-60} WARMUP=${WARMUP:-30} PORT=${PORT:-18100} FARM_PORT=${FARM_PORT:-18101}
+  SOAK_SECONDS=${SOAK_SECONDS:-600} ROW_SECONDS=${ROW_SECONDS:-60} WARMUP=${WARMUP:-90} PORT=${PORT:-18100} FARM_PORT=${FARM_PORT:-18101}
 fi
 RATE=${RATE:-10}
 CRAWLER_SHARE=${CRAWLER_SHARE:-0.1}
-CACHE_SIZE=${CACHE_SIZE:-2MB}
+CACHE_SIZE=${CACHE_SIZE:-1MB}
 ENGINE=${ENGINE:-chromium}
 POOL=${POOL:-2}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
