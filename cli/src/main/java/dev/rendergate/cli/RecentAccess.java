@@ -24,12 +24,20 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * The gateway's recent requests inside {@code up}, kept from its access log events (the last {@value #KEPT}), so
- * the inspector can show the crawl report of the traffic this process saw without a log file.
+ * the inspector can show the crawl report of the traffic this process saw without a log file. Bounded in bytes too:
+ * a path or User-Agent is kept to its first {@value #MAX_FIELD} characters and all of them together to
+ * {@value #KEPT_CHARS} characters, so clients sending 8 KB paths and 16 KB User-Agents cannot make this hold a
+ * gigabyte (50,000 such requests would have, before).
  */
 final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlReportSource {
   static final int KEPT = 50_000;
+  /** The characters of the kept paths and User-Agents together, at most (about 16 MB). */
+  static final long KEPT_CHARS = 16L * 1024 * 1024;
+  /** A longer path or User-Agent is kept to this many characters: no real one is longer. */
+  static final int MAX_FIELD = 1024;
 
   private final ArrayDeque<AccessRecord> records = new ArrayDeque<>();
+  private long keptChars;
   private PeopleAgents people;
 
   /** Starts keeping the access log's events; {@link #detach()} stops. */
@@ -59,14 +67,41 @@ final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlRep
     if (pairs != null) {
       pairs.forEach(p -> fields.put(p.key, p.value));
     }
-    AccessLogLines.fromFields(Instant.ofEpochMilli(event.getTimeStamp()).toString(), fields).ifPresent(r -> {
-      synchronized (records) {
-        if (records.size() >= KEPT) {
-          records.removeFirst();
-        }
-        records.addLast(r);
+    AccessLogLines.fromFields(Instant.ofEpochMilli(event.getTimeStamp()).toString(), fields)
+        .map(RecentAccess::bounded).ifPresent(this::keep);
+  }
+
+  private void keep(AccessRecord record) {
+    synchronized (records) {
+      while (!records.isEmpty() && (records.size() >= KEPT || keptChars + chars(record) > KEPT_CHARS)) {
+        keptChars -= chars(records.removeFirst());
       }
-    });
+      records.addLast(record);
+      keptChars += chars(record);
+    }
+  }
+
+  /** How many records are kept and the characters of their paths and User-Agents, for tests. */
+  long[] kept() {
+    synchronized (records) {
+      return new long[] {records.size(), keptChars};
+    }
+  }
+
+  private static AccessRecord bounded(AccessRecord r) {
+    if (r.path().length() <= MAX_FIELD && r.userAgent().length() <= MAX_FIELD) {
+      return r;
+    }
+    return new AccessRecord(r.day(), r.method(), cut(r.path()), r.status(), cut(r.userAgent()), r.cache(),
+        r.renderMs());
+  }
+
+  private static String cut(String text) {
+    return text.length() <= MAX_FIELD ? text : text.substring(0, MAX_FIELD);
+  }
+
+  private static long chars(AccessRecord r) {
+    return r.path().length() + r.userAgent().length();
   }
 
   @Override
