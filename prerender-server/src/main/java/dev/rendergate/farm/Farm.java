@@ -42,6 +42,7 @@ public final class Farm {
     private final FarmHttpServer http;
 
     private Farm(FarmConfig config, CrawlReportSource crawlReport) {
+        BindPolicy.check(config);
         this.config = config;
         FarmMetrics metrics = new FarmMetrics();
         AddressGuard addresses = AddressGuard.system(config.privateAddressExceptions());
@@ -64,7 +65,12 @@ public final class Farm {
         this.http = new FarmHttpServer(prerenderer, config, tokens, farmRoutes);
     }
 
-    /** Builds a node (engines are created now; nothing is bound until {@link #start()}). */
+    /**
+     * Builds a node (engines are created now; nothing is bound until {@link #start()}).
+     *
+     * @throws IllegalArgumentException when the node would listen off loopback without a long enough token
+     *                                  ({@link BindPolicy})
+     */
     public static Farm create(FarmConfig config) {
         return create(config, CrawlReportSource.NONE);
     }

@@ -13,13 +13,15 @@ import java.util.List;
 
 /**
  * The Undertow server of one farm node: routes, cache hits answered on the I/O threads, everything that may block
- * dispatched to workers, failure mapping.
+ * dispatched to workers, failure mapping. {@code /health} and {@code /ready} are open (load balancers ask them);
+ * {@code /metrics} needs the token like the API, as {@code X-Prerender-Token} or {@code Authorization: Bearer}.
  */
 public final class FarmHttpServer {
     private final Prerenderer farm;
     private final FarmConfig config;
     private final RenderHandler renders;
     private final List<FarmRoute> routes;
+    private final TokenCheck tokens;
     private Undertow server;
 
     /**
@@ -31,6 +33,7 @@ public final class FarmHttpServer {
     public FarmHttpServer(Prerenderer farm, FarmConfig config, TokenCheck tokens, List<FarmRoute> routes) {
         this.farm = farm;
         this.config = config;
+        this.tokens = tokens;
         this.renders = new RenderHandler(farm, tokens);
         this.routes = List.copyOf(routes);
     }
@@ -95,8 +98,11 @@ public final class FarmHttpServer {
                     text(exchange, ready ? 200 : 503, (ready ? "ready\n" : "not ready\n") + degraded);
                 }
                 case "/metrics" -> {
-                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                    exchange.getResponseSender().send(farm.metrics().scrape(), StandardCharsets.UTF_8);
+                    // Error reasons, hosts' load and the queue are not for anyone who reaches the port.
+                    if (!tokens.accepts(TokenCheck.presented(exchange))) {
+                        throw new UnauthorizedException();
+                    }
+                    MetricsListener.send(exchange, farm.metrics().scrape());
                 }
                 default -> renders.handleRequest(exchange);
             }

@@ -1,5 +1,7 @@
 package dev.rendergate.farm.http;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,24 @@ public final class TokenCheck {
         }
         return presented != null && MessageDigest.isEqual(expected, digest(fresh(), presented));
     }
+
+    /**
+     * The token a request presents: its {@code X-Prerender-Token}, or else the credential of an
+     * {@code Authorization: Bearer} header (how Prometheus sends one); null when it presents none.
+     */
+    public static String presented(HttpServerExchange exchange) {
+        String token = exchange.getRequestHeaders().getFirst(FarmHeaders.TOKEN);
+        if (token != null) {
+            return token;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return null;
+    }
+
+    private static final String BEARER = "Bearer ";
 
     private MessageDigest fresh() {
         try {
