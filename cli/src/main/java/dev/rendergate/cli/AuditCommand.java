@@ -45,8 +45,13 @@ final class AuditCommand implements Callable<Integer> {
   String farm;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "The farm's X-Prerender-Token. [env: RENDERGATE_TOKEN]")
+      description = "The farm's X-Prerender-Token. Prefer the variable or --token-file: a value on the command line "
+          + "is visible in ps. [env: RENDERGATE_TOKEN]")
   String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "A file holding the farm's token; not with --token. [env: RENDERGATE_TOKEN_FILE]")
+  Path tokenFile;
 
   @Option(names = "--device", paramLabel = "DEVICES", split = ",", defaultValue = "mobile",
       description = "Devices to audit, comma separated: mobile, desktop. Default: ${DEFAULT-VALUE} "
@@ -84,6 +89,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new UserFacingException("--concurrency must be 1-64, got " + concurrency);
     }
     List<Device> targets = WarmCommand.devices(devices);
+    String farmToken = TokenInput.resolve(spec, "--token", token, "--token-file", tokenFile);
     URI farmUri = WarmCommand.farmUri(farm);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     WarmCommand.checkReachable(http, farmUri);
@@ -92,7 +98,7 @@ final class AuditCommand implements Callable<Integer> {
     err.printf("auditing %d pages x %d devices through %s, %d at a time%n", pages.size(), targets.size(), farmUri,
         concurrency);
     err.flush();
-    SiteAudit audit = new SiteAudit(new FarmPageFetcher(http, farmUri, token, timeout), new SeoChecks(renderBudget),
+    SiteAudit audit = new SiteAudit(new FarmPageFetcher(http, farmUri, farmToken, timeout), new SeoChecks(renderBudget),
         concurrency);
     AuditReport report = audit.run(pages, targets, WarmCommand.progressPrinter(err, System.console() != null));
     printSummary(report);

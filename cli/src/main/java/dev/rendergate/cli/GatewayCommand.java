@@ -55,8 +55,13 @@ final class GatewayCommand implements Callable<Integer> {
   URI farm;
 
   @Option(names = "--farm-token", paramLabel = "TOKEN",
-      description = "X-Prerender-Token sent to the farm. [env: RENDERGATE_FARM_TOKEN]")
+      description = "X-Prerender-Token sent to the farm. Prefer the variable or --farm-token-file: a value on the "
+          + "command line is visible in ps. [env: RENDERGATE_FARM_TOKEN]")
   String farmToken;
+
+  @Option(names = "--farm-token-file", paramLabel = "FILE",
+      description = "A file holding the token sent to the farm; not with --farm-token. [env: RENDERGATE_FARM_TOKEN_FILE]")
+  Path farmTokenFile;
 
   @Option(names = "--fallback", paramLabel = "MODE", defaultValue = "shell",
       description = "What a crawler gets when the farm fails: shell (the SPA, 200) or unavailable "
@@ -121,7 +126,7 @@ final class GatewayCommand implements Callable<Integer> {
       return GatewayConfig.defaults(siteSource())
           .withPort(port)
           .withBindHost(bind)
-          .withFarm(farm, farmToken)
+          .withFarm(farm, TokenInput.resolve(spec, "--farm-token", farmToken, "--farm-token-file", farmTokenFile))
           .withFallback(Fallback.fromLabel(fallback))
           .withPublicOrigin(publicOrigin)
           .withRoutes(routes.stream().map(ProxyRoute::parse).toList())

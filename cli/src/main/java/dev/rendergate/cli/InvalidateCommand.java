@@ -7,6 +7,7 @@ import dev.rendergate.farm.freshness.RecacheSummary;
 import dev.rendergate.farm.freshness.RecacheTargets;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +54,13 @@ final class InvalidateCommand implements Callable<Integer> {
   String farm;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "The farm's X-Prerender-Token. [env: RENDERGATE_TOKEN]")
+      description = "The farm's X-Prerender-Token. Prefer the variable or --token-file: a value on the command line "
+          + "is visible in ps. [env: RENDERGATE_TOKEN]")
   String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "A file holding the farm's token; not with --token. [env: RENDERGATE_TOKEN_FILE]")
+  Path tokenFile;
 
   @Option(names = "--site-origin", paramLabel = "URL",
       description = "Public origin the paths belong to, e.g. https://www.example.com (needed with --farm). "
@@ -83,6 +89,7 @@ final class InvalidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     RecacheTargets targets = recacheTargets();
+    String farmToken = TokenInput.resolve(spec, "--token", token, "--token-file", tokenFile);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI farmUri = farm == null ? null : WarmCommand.farmUri(farm);
     if (farmUri != null) {
@@ -109,7 +116,7 @@ final class InvalidateCommand implements Callable<Integer> {
       throw new UserFacingException("CloudFront refused the invalidation: " + e.getMessage()
           + " (check the distribution id and the AWS credentials)", e);
     }
-    return farmUri == null ? 0 : recache(http, farmUri, targets);
+    return farmUri == null ? 0 : recache(http, farmUri, farmToken, targets);
   }
 
   private RecacheTargets recacheTargets() {
@@ -128,8 +135,8 @@ final class InvalidateCommand implements Callable<Integer> {
     return endpoint == null ? null : WarmCommand.farmUri(endpoint);
   }
 
-  private int recache(HttpClient http, URI farmUri, RecacheTargets targets) {
-    FarmApiClient api = new FarmApiClient(http, farmUri, token, recacheTimeout);
+  private int recache(HttpClient http, URI farmUri, String farmToken, RecacheTargets targets) {
+    FarmApiClient api = new FarmApiClient(http, farmUri, farmToken, recacheTimeout);
     List<RecacheSummary> results = new ArrayList<>();
     for (int from = 0; from < targets.urls().size(); from += RecacheRequest.MAX_URLS) {
       List<String> batch = targets.urls().subList(from, Math.min(targets.urls().size(), from + RecacheRequest.MAX_URLS));

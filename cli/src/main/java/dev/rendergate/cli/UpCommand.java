@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Runs the whole flow in one process: the gateway serves the site on --port and sends crawlers to a farm",
       "running in the same process on --farm-port (loopback only, with --token or a random one printed at start).",
-      "The farm's SEO inspector is at /inspect on the farm port and its metrics at /metrics there; the gateway's",
+      "The farm's SEO inspector is at /inspect on the farm port and its metrics at /metrics there (with the token); the gateway's",
       "metrics are on --metrics-port. Stop it with Ctrl-C."
     })
 final class UpCommand implements Callable<Integer> {
@@ -55,9 +55,14 @@ final class UpCommand implements Callable<Integer> {
   String fallback;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "The farm's token: the inspector's sign-in and the credential of warm and the recache API. "
-          + "Default: a random one, printed once at start. [env: RENDERGATE_TOKEN]")
+      description = "The farm's token: the inspector's sign-in and the credential of warm, the recache API and the "
+          + "farm's /metrics. Default: a random one, printed once at start. Prefer the variable or --token-file: a "
+          + "value on the command line is visible in ps. [env: RENDERGATE_TOKEN]")
   String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "A file holding the farm's token; not with --token. [env: RENDERGATE_TOKEN_FILE]")
+  Path tokenFile;
 
   @Option(names = "--allow-origin", paramLabel = "URL", split = ",",
       description = "Another origin (scheme://host[:port]) the site's pages may load from, such as its API; repeat or "
@@ -100,7 +105,8 @@ final class UpCommand implements Callable<Integer> {
     try {
       FarmConfig config = farmOptions.applyTo(FarmConfig.defaults().withPort(farmPort).withAllowedOrigins(allowOrigins)
           .withPrivateAddressExceptions(Set.copyOf(privateExceptions)));
-      return token == null || token.isBlank() ? config : config.withToken(token);
+      String given = TokenInput.resolve(spec, "--token", token, "--token-file", tokenFile);
+      return given == null ? config : config.withToken(given);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);
     }
@@ -114,7 +120,7 @@ final class UpCommand implements Callable<Integer> {
     out.println("  site (people get the SPA):   " + base + "/");
     out.println("  farm (loopback, token only): " + farm + "/health");
     out.println("  SEO inspector:               " + farm + "/inspect  (sign in with the farm's token)");
-    out.println("  farm metrics (Prometheus):   " + farm + "/metrics");
+    out.println("  farm metrics (Prometheus):   " + farm + "/metrics  (with the token)");
     if (stack.gatewayMetricsPort() > 0) {
       out.println("  gateway metrics:             http://" + stack.gatewayMetricsHost() + ":" + stack.gatewayMetricsPort()
           + "/metrics");

@@ -9,6 +9,7 @@ import dev.rendergate.farm.freshness.Warmer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,8 +44,13 @@ final class WarmCommand implements Callable<Integer> {
   String farm;
 
   @Option(names = "--token", paramLabel = "TOKEN",
-      description = "The farm's X-Prerender-Token. [env: RENDERGATE_TOKEN]")
+      description = "The farm's X-Prerender-Token. Prefer the variable or --token-file: a value on the command line "
+          + "is visible in ps. [env: RENDERGATE_TOKEN]")
   String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "A file holding the farm's token; not with --token. [env: RENDERGATE_TOKEN_FILE]")
+  Path tokenFile;
 
   @Option(names = "--device", paramLabel = "DEVICES", split = ",", defaultValue = "mobile,desktop",
       description = "Devices to render for, comma separated: mobile, desktop. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_DEVICE]")
@@ -71,6 +77,7 @@ final class WarmCommand implements Callable<Integer> {
       throw new UserFacingException("--concurrency must be 1-64, got " + concurrency);
     }
     List<Device> targets = devices(devices);
+    String farmToken = TokenInput.resolve(spec, "--token", token, "--token-file", tokenFile);
     URI farmUri = farmUri(farm);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     checkReachable(http, farmUri);
@@ -79,7 +86,7 @@ final class WarmCommand implements Callable<Integer> {
     err.printf("warming %d pages x %d devices through %s, %d at a time%n", pages.size(), targets.size(), farmUri,
         concurrency);
     err.flush();
-    Warmer warmer = new Warmer(new FarmApiClient(http, farmUri, token, timeout), concurrency);
+    Warmer warmer = new Warmer(new FarmApiClient(http, farmUri, farmToken, timeout), concurrency);
     WarmReport report = warmer.warm(pages, targets, force, progressPrinter(err, System.console() != null));
     printSummary(report, pages.size() * targets.size());
     return report.failed().isEmpty() ? 0 : 1;

@@ -50,12 +50,20 @@ import software.constructs.Construct;
  * repository's Dockerfile by {@code cdk deploy}, health checks on {@code /ready}, rolling deployments
  * that keep every old task until its replacement is healthy and drain each for longer than a render,
  * scaling on CPU and on the farm's queue depth. The load balancer accepts only CloudFront's
- * origin-facing addresses, and the farm answers only requests carrying its token.
+ * origin-facing addresses, and the farm answers only requests carrying its token (Secrets Manager puts it in the
+ * container's environment, never on a command line; the farm listens on every interface of the task, which it
+ * allows only with a token of at least 32 characters). The CloudWatch agent reads the farm's metrics on the
+ * task's loopback.
  */
 final class FarmService extends Construct {
 
     /** The farm's port in the container. */
     static final int FARM_PORT = 3000;
+    /**
+     * The farm's metrics listener: on the task's loopback, without the token, for the CloudWatch agent sidecar that
+     * shares the task's network; no port mapping, target group or security group rule reaches it.
+     */
+    static final int METRICS_PORT = 9464;
     /** The CloudWatch namespace the agent sidecar publishes the farm's Prometheus gauges to. */
     static final String METRIC_NAMESPACE = "Rendergate/Farm";
 
@@ -101,6 +109,7 @@ final class FarmService extends Construct {
                 .essential(true)
                 .environment(Map.of(
                         "RENDERGATE_PORT", String.valueOf(FARM_PORT),
+                        "RENDERGATE_METRICS_PORT", String.valueOf(METRICS_PORT),
                         "RENDERGATE_REDIS", data.redisUri(),
                         "RENDERGATE_RENDER_TIMEOUT", config.renderTimeoutSeconds() + "s",
                         "RENDERGATE_LOG_FORMAT", "json"))

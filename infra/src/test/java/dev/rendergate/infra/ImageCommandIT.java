@@ -44,6 +44,7 @@ class ImageCommandIT {
     private static GatewayProcess gateway;
     private static GatewayProcess gatewayWithoutFarm;
     private static int farmPort;
+    private static int farmMetricsPort;
     private static String farmMetrics;
     private static String gatewayMetrics;
 
@@ -63,9 +64,11 @@ class ImageCommandIT {
         String origin = "http://127.0.0.1:" + site.getAddress().getPort();
 
         farmPort = ImageProcess.freePort();
+        farmMetricsPort = ImageProcess.freePort();
         // What the ECS task sets (FarmService), with local values.
         farm = ImageProcess.start("farm", Map.of(
                 "RENDERGATE_PORT", String.valueOf(farmPort),
+                "RENDERGATE_METRICS_PORT", String.valueOf(farmMetricsPort),
                 "RENDERGATE_TOKEN", TOKEN,
                 "RENDERGATE_ALLOW_ORIGIN", origin,
                 "RENDERGATE_RENDER_TIMEOUT", "10s",
@@ -87,7 +90,11 @@ class ImageCommandIT {
         assertThat(gateway.get("/doctors", GOOGLEBOT).body()).contains("A page rendered through the image's command");
         assertThat(gatewayWithoutFarm.get("/doctors", GOOGLEBOT).statusCode()).isEqualTo(503);
 
-        farmMetrics = farmGet("/metrics").body();
+        // As the CloudWatch agent scrapes it (its loopback listener, no token) and as Prometheus does (the token).
+        farmMetrics = ImageProcess.get("http://127.0.0.1:" + farmMetricsPort + "/metrics", Map.of()).body();
+        assertThat(farmGet("/metrics").body()).contains("rendergate_queue_depth");
+        assertThat(ImageProcess.get(farmUrl("/metrics"), Map.of()).statusCode()).as("the API port's metrics need the token")
+                .isEqualTo(401);
         gatewayMetrics = gateway.metricsOnceCrawlersCounted() + gatewayWithoutFarm.metricsOnceCrawlersCounted();
     }
 

@@ -166,6 +166,19 @@ class RendergateTemplateTest {
     }
 
     @Test
+    void metricsAgent_scrapesTheFarmsLoopbackMetricsListener_whichNothingOutsideTheTaskReaches() {
+        String task = json(app.main.findResources("AWS::ECS::TaskDefinition"));
+        assertThat(task).contains("{\"Name\":\"RENDERGATE_METRICS_PORT\",\"Value\":\"" + FarmService.METRICS_PORT + "\"}")
+                .contains("localhost:" + FarmService.METRICS_PORT).doesNotContain("localhost:" + FarmService.FARM_PORT)
+                .doesNotContain("\"ContainerPort\":" + FarmService.METRICS_PORT);
+        assertThat(task).as("the farm binds every interface of the task: its token comes from Secrets Manager")
+                .doesNotContain("RENDERGATE_BIND");
+        List<Map<String, Object>> toFarm = ingressOf(logicalId(app.main, "AWS::EC2::SecurityGroup", "FarmTasks"));
+        assertThat(toFarm).allSatisfy(rule -> assertThat(rule).containsEntry("FromPort", FarmService.FARM_PORT)
+                .containsEntry("ToPort", FarmService.FARM_PORT));
+    }
+
+    @Test
     void farmSecurityGroups_admitCloudFrontOnly() {
         String lb = logicalId(app.main, "AWS::EC2::SecurityGroup", "CloudFrontOnly");
         List<Map<String, Object>> toLoadBalancer = ingressOf(lb);
