@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Another service behind the edge: requests whose path starts with {@code prefix} are forwarded to
- * {@code target} (path kept as is), e.g. {@code /api/=http://127.0.0.1:9000}.
+ * Another service behind the edge: requests whose checked path starts with {@code prefix} are forwarded to
+ * {@code target} with that path, e.g. {@code /api/=http://127.0.0.1:9000}.
  */
 public record ProxyRoute(String prefix, URI target) {
 
@@ -27,8 +27,12 @@ public record ProxyRoute(String prefix, URI target) {
         return new ProxyRoute(spec.substring(0, eq).trim(), URI.create(spec.substring(eq + 1).trim()));
     }
 
-    /** True when this route answers {@code path}. */
+    /**
+     * True when this route answers {@code path} (a checked, normalised path): the prefix matches whole segments, so
+     * {@code /api} answers {@code /api} and {@code /api/x} but not {@code /api-admin}.
+     */
     public boolean matches(String path) {
-        return path.startsWith(prefix);
+        return path.startsWith(prefix) && (prefix.endsWith("/") || path.length() == prefix.length()
+                || path.charAt(prefix.length()) == '/');
     }
 }

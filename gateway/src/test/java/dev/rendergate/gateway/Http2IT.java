@@ -9,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTP/2 cleartext: the JDK client's Upgrade path, prior knowledge on a raw socket, crawlers, drain. */
+/** HTTP/2 cleartext by prior knowledge on a raw socket (files, crawlers, drain); the Upgrade path refused. */
 class Http2IT {
 
     private final HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
@@ -44,47 +43,69 @@ class Http2IT {
     }
 
     @Test
-    void upgradeH2c_servesSmallAndLargeFilesOverHttp2(@TempDir Path dir) throws Exception {
+    void priorKnowledge_servesSmallAndLargeFilesOverHttp2(@TempDir Path dir) throws Exception {
         Path site = Fixtures.copyOfSite(dir);
-        byte[] large = new byte[3 * 1024 * 1024 + 17];
-        new Random(7).nextBytes(large);
-        Files.write(site.resolve("large.bin"), large);
+        String large = "0123456789abcdef".repeat(3 * 1024 * 1024 / 16) + "tail-17-bytes-end";
+        Files.writeString(site.resolve("large.txt"), large);
         gateway = Fixtures.start(Fixtures.config(site));
+        try (RawH2 raw = new RawH2(gateway.port(), 10_000)) {
+            raw.get(1, "/robots.txt");
+            RawH2.Response robots = raw.response(1);
+            assertThat(robots.status()).isEqualTo(200);
+            assertThat(robots.body()).isEqualTo(Files.readString(site.resolve("robots.txt")));
+            assertThat(robots.headers().get("server").toString()).isEqualTo("rendergate");
+            assertThat(robots.headers().get("connection")).isNull();
 
-        HttpResponse<byte[]> robots = get("/robots.txt");
-        assertThat(robots.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(robots.statusCode()).isEqualTo(200);
-        assertThat(robots.body()).isEqualTo(Files.readAllBytes(site.resolve("robots.txt")));
-        assertThat(robots.headers().firstValue("server")).hasValue("rendergate");
-        assertThat(robots.headers().firstValue("connection")).isEmpty();
+            // Larger than the in-memory limit: sent from the file in chunks, the stream's flow control respected.
+            raw.get(3, "/large.txt");
+            RawH2.Response file = raw.response(3);
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(large);
 
-        // Larger than the in-memory limit: sent from the file in chunks, the stream's flow control respected.
-        HttpResponse<byte[]> file = get("/large.bin");
-        assertThat(file.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.body()).isEqualTo(large);
-
-        HttpResponse<byte[]> range = get("/large.bin", "Range", "bytes=100-199");
-        assertThat(range.statusCode()).isEqualTo(206);
-        assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(large, 100, 200));
+            raw.get(5, "/large.txt", "range", "bytes=100-199");
+            RawH2.Response range = raw.response(5);
+            assertThat(range.status()).isEqualTo(206);
+            assertThat(range.body()).isEqualTo(large.substring(100, 200));
+        }
     }
 
     @Test
-    void upgradeH2c_humanDeepLinkGetsTheShell_crawlerGoesToTheFarm() throws Exception {
+    void priorKnowledge_humanDeepLinkGetsTheShell_crawlerGoesToTheFarm() throws Exception {
         farm = new LoopbackFarm();
         gateway = Fixtures.start(Fixtures.config(Fixtures.site()).withFarm(farm.uri(), "s3cret"));
+        try (RawH2 raw = new RawH2(gateway.port(), 10_000)) {
+            raw.get(1, "/doctors/17-ada", "user-agent", CrawlerRoutingIT.FIREFOX);
+            assertThat(raw.response(1).body()).contains("<html");
+            assertThat(farm.seen).isEmpty();
 
-        HttpResponse<byte[]> human = get("/doctors/17-ada", "User-Agent", CrawlerRoutingIT.FIREFOX);
-        assertThat(human.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(new String(human.body())).contains("<html");
-        assertThat(farm.seen).isEmpty();
+            raw.get(3, "/doctors/17-ada", "user-agent", CrawlerRoutingIT.GOOGLEBOT_DESKTOP);
+            RawH2.Response bot = raw.response(3);
+            assertThat(bot.status()).isEqualTo(200);
+            assertThat(bot.body()).isEqualTo("<html>rendered</html>");
+            assertThat(farm.seen).hasSize(1);
+            assertThat(farm.seen.get(0).header("X-Prerender-Token")).isEqualTo("s3cret");
+        }
+    }
 
-        HttpResponse<byte[]> bot = get("/doctors/17-ada", "User-Agent", CrawlerRoutingIT.GOOGLEBOT_DESKTOP);
-        assertThat(bot.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(bot.statusCode()).isEqualTo(200);
-        assertThat(new String(bot.body())).isEqualTo("<html>rendered</html>");
-        assertThat(farm.seen).hasSize(1);
-        assertThat(farm.seen.get(0).header("X-Prerender-Token")).isEqualTo("s3cret");
+    /** Issue 16, finding 7: the HTTP/1.1 Upgrade path to h2c is off; the request is answered over HTTP/1.1. */
+    @Test
+    void upgradeH2c_isNotHonoured_theRequestIsAnsweredOverHttp11() throws Exception {
+        gateway = Fixtures.start(Fixtures.config(Fixtures.site()));
+        HttpResponse<byte[]> viaClient = get("/robots.txt");
+        assertThat(viaClient.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(viaClient.statusCode()).isEqualTo(200);
+
+        try (RawHttp raw = new RawHttp(gateway.port(), 5_000)) {
+            raw.send("GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+            RawHttp.Response r = raw.read(false);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("upgrade")).isNull();
+            assertThat(r.text()).isEqualTo(Files.readString(Fixtures.site().resolve("robots.txt")));
+            // Still HTTP/1.1 on the same connection.
+            raw.send(RawHttp.get("/robots.txt"));
+            assertThat(raw.read(false).status()).isEqualTo(200);
+        }
     }
 
     @Test

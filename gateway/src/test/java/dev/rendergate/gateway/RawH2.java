@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class RawH2 implements AutoCloseable {
 
-    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, PING = 6, GOAWAY = 7, CONTINUATION = 9;
+    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, PING = 6, GOAWAY = 7, WINDOW_UPDATE = 8, CONTINUATION = 9;
     static final int END_STREAM = 0x1, END_HEADERS = 0x4, ACK = 0x1;
     private static final int MAX_FRAMES = 10_000;
 
@@ -135,14 +135,26 @@ final class RawH2 implements AutoCloseable {
         return new Response(headers.get(streamId), body.toString(StandardCharsets.UTF_8));
     }
 
-    private void take(Frame f) throws Http2Exception {
+    private void take(Frame f) throws Http2Exception, IOException {
         if (f.type() == HEADERS) {
             headers.putIfAbsent(f.streamId(), decode(f));
         } else if (f.type() == DATA) {
             bodies.computeIfAbsent(f.streamId(), k -> new ByteArrayOutputStream()).writeBytes(f.payload());
+            windowUpdate(f.streamId(), f.payload().length, (f.flags() & END_STREAM) != 0);
         }
         if ((f.flags() & END_STREAM) != 0 && (f.type() == DATA || f.type() == HEADERS)) {
             ended.add(f.streamId());
+        }
+    }
+
+    /** Gives back what a DATA frame used of the connection's and the stream's windows, so large bodies keep coming. */
+    private void windowUpdate(int streamId, int bytes, boolean last) throws IOException {
+        if (bytes > 0) {
+            byte[] increment = {(byte) (bytes >>> 24), (byte) (bytes >>> 16), (byte) (bytes >>> 8), (byte) bytes};
+            frame(WINDOW_UPDATE, 0, 0, increment);
+            if (!last) {
+                frame(WINDOW_UPDATE, 0, streamId, increment);
+            }
         }
     }
 

@@ -24,15 +24,21 @@ import java.util.function.Consumer;
 
 /**
  * Other services behind the edge ({@code --route /api/=http://127.0.0.1:9000}): the request is
- * forwarded with its method, path, query, body and end-to-end headers plus {@code X-Forwarded-*}, and
- * the answer is streamed back as is. An unreachable service gives 502, a slow one 504.
+ * forwarded with its method, checked path, query, body and end-to-end headers, without any header a client could
+ * use to pose as the edge or another hop, plus the gateway's own {@code X-Forwarded-For/-Host/-Proto}; the answer is
+ * streamed back as is. An unreachable service gives 502, a slow one 504.
  */
 public final class ServiceProxy implements AutoCloseable {
 
-    /** Not forwarded: hop-by-hop headers and those the client library sets itself. */
+    /**
+     * Not forwarded: hop-by-hop headers, those the client library sets itself, and those a client could use to pose
+     * as the edge or as another hop ({@code Forwarded}, {@code X-Real-IP}; the prefixes below).
+     */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "host", "content-length", "expect",
-            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "http2-settings");
+            "http2-settings", "forwarded", "x-real-ip");
+    /** Edge markers ({@code x-rendergate-*}), the farm's token and prerender flags, and every {@code X-Forwarded-*}. */
+    private static final List<String> NOT_FORWARDED_PREFIXES = List.of("x-rendergate-", "x-prerender", "x-forwarded-");
 
     private final List<ProxyRoute> routes;
     private final Duration responseTimeout;
@@ -62,12 +68,16 @@ public final class ServiceProxy implements AutoCloseable {
         return null;
     }
 
-    /** Forwards the request (its body copied now: the caller releases it when this returns). */
-    public void forward(Exchange ex, FullHttpRequest request, ProxyRoute route) {
+    /**
+     * Forwards the request to {@code path} (checked and normalised by the router) with the raw {@code query}; its
+     * body is copied now: the caller releases it when this returns.
+     */
+    public void forward(Exchange ex, FullHttpRequest request, ProxyRoute route, String path, String query) {
         URI target;
         try {
             String base = route.target().toString();
-            target = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.uri());
+            target = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path
+                    + (query.isEmpty() ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
             ex.sendText(HttpResponseStatus.BAD_REQUEST, "bad request target", null);
             return;
@@ -77,7 +87,7 @@ public final class ServiceProxy implements AutoCloseable {
                 .method(request.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (Map.Entry<String, String> header : request.headers()) {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (forwardable(header.getKey())) {
                 out.header(header.getKey(), header.getValue());
             }
         }
@@ -91,12 +101,29 @@ public final class ServiceProxy implements AutoCloseable {
         }
     }
 
+    static boolean forwardable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (NOT_FORWARDED.contains(lower)) {
+            return false;
+        }
+        for (String prefix : NOT_FORWARDED_PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The gateway is the edge: what a client says about earlier hops is not evidence, so the service gets the address
+     * of the connection and the scheme the gateway serves (cleartext), never a chain the client wrote.
+     */
     private static void forwardedHeaders(Exchange ex, FullHttpRequest request, HttpRequest.Builder out) {
         String client = ex.ctx().channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : "";
-        String prior = request.headers().get("x-forwarded-for");
-        // Appending keeps the chain honest; the service decides how many hops it trusts.
-        out.header("X-Forwarded-For", prior == null || prior.isBlank() ? client : prior + ", " + client);
+        if (!client.isEmpty()) {
+            out.header("X-Forwarded-For", client);
+        }
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host != null) {
             out.header("X-Forwarded-Host", host);

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each request to the origin that answers it, in a fixed order: {@code /healthz}; short links
+ * Routes each request to the origin that answers it, after checking its path ({@link RequestPath}: an ambiguous
+ * one is answered 400 with {@code X-Rendergate-Reason: bad-path}), in a fixed order: {@code /healthz}; short links
  * {@code /s/<code>}; configured service routes (longest prefix); the site's {@code /api/}; then the edge decision for everything else: marked crawlers to the farm (or the
  * fallback when it fails), all others to the site with the edge's possibly rewritten URI.
  */
@@ -75,15 +76,22 @@ public final class GatewayRouter implements Handler {
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String query = q < 0 ? "" : uri.substring(q + 1);
-        ProxyRoute route = services == null ? null : services.match(path);
-        if (path.equals("/healthz")) {
+        // Matched on the checked path, so /api/../admin or /api/..;/admin cannot reach past a route's prefix.
+        if (!(RequestPath.parse(path) instanceof RequestPath.Checked checked)) {
+            ex.sendText(HttpResponseStatus.BAD_REQUEST, "ambiguous or malformed request path",
+                    new DefaultHttpHeaders().set(REASON, "bad-path"));
+            return;
+        }
+        String matched = checked.path();
+        ProxyRoute route = services == null ? null : services.match(matched);
+        if (matched.equals("/healthz")) {
             health(ex);
-        } else if (shortLinks != null && path.startsWith(ShortLinkRules.PREFIX)) {
+        } else if (shortLinks != null && matched.startsWith(ShortLinkRules.PREFIX)) {
             shortLink(ex, path);
         } else if (route != null) {
-            ex.route(path.startsWith("/api/") ? "api" : "proxy");
-            services.forward(ex, request, route);
-        } else if (path.startsWith("/api/")) {
+            ex.route(matched.startsWith("/api/") ? "api" : "proxy");
+            services.forward(ex, request, route, matched, query);
+        } else if (matched.startsWith("/api/")) {
             ex.route("api");
             site.serve(ex, path, null);
         } else {

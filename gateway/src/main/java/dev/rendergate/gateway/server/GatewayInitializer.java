@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The per-connection pipeline: read deadline, HTTP codec with limits (HTTP/1.1, or h2c by prior knowledge
- * or upgrade, see {@link Http2Pipelines}), aggregation, idle timeout, dispatcher.
+ * The per-connection pipeline: read deadline, HTTP codec with limits (HTTP/1.1, or h2c by prior knowledge,
+ * see {@link Http2Pipelines}; an {@code Upgrade: h2c} request is answered over HTTP/1.1), aggregation, idle
+ * timeout, dispatcher.
  */
 public final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -37,6 +39,23 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         this.http2 = new Http2Pipelines(handler, limits, timeouts, books, draining);
     }
 
+    /**
+     * The HTTP/1.1 {@code Upgrade} path switched off: {@code Upgrade: h2c} turns a request into a connection of
+     * another protocol that intermediaries in front of the gateway do not see (request smuggling past their
+     * rules), and clients that speak HTTP/2 in cleartext can use prior knowledge. Every request, with or without
+     * the header, passes on untouched and is answered over HTTP/1.1.
+     */
+    private static final class NoUpgrades extends HttpServerUpgradeHandler {
+        NoUpgrades(HttpServerCodec http1) {
+            super(http1, protocol -> null);
+        }
+
+        @Override
+        protected boolean shouldHandleUpgradeRequest(HttpRequest request) {
+            return false;
+        }
+    }
+
     @Override
     protected void initChannel(SocketChannel ch) {
         books.channels().add(ch);
@@ -49,10 +68,9 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         p.addLast("idle", new IdleStateHandler(0, 0, timeouts.idle().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast("deadline-bytes", deadline.bytesIn());
         HttpServerCodec http1 = new HttpServerCodec(decoder);
-        // Either h2c by prior knowledge (this handler then gives way to HTTP/2) or HTTP/1.1 with an
-        // optional Upgrade: h2c; the detector installs the codec and the upgrade handler after itself.
-        p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(http1,
-                new HttpServerUpgradeHandler(http1, http2.upgrades(), limits.maxBodyBytes()), http2.priorKnowledge()));
+        // Either h2c by prior knowledge (this handler then gives way to HTTP/2) or HTTP/1.1; the detector
+        // installs the codec and the (refusing) upgrade handler after itself.
+        p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(http1, new NoUpgrades(http1), http2.priorKnowledge()));
         p.addLast("deadline-requests", deadline.requestsIn());
         p.addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()));
         p.addLast("headers", new StandardHeaders());

@@ -9,29 +9,22 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
- * HTTP/2 cleartext (h2c) for one connection, reached by prior knowledge or by {@code Upgrade: h2c}.
+ * HTTP/2 cleartext (h2c) for one connection, reached by prior knowledge only ({@code Upgrade: h2c} is refused,
+ * see {@link GatewayInitializer}).
  * Each stream gets its own child channel whose pipeline turns frames back into HTTP/1 objects, so the
  * same {@link Dispatcher} and {@link Handler} serve it as they serve an HTTP/1.1 request.
  *
@@ -78,13 +71,6 @@ final class Http2Pipelines {
         };
     }
 
-    /** Answers {@code Upgrade: h2c}; other protocols are not upgraded. */
-    HttpServerUpgradeHandler.UpgradeCodecFactory upgrades() {
-        return protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                ? new Upgrade(new Http2ServerUpgradeCodec(frameCodec(), multiplex(), IDLE_CLOSE), this::frameWatch)
-                : null;
-    }
-
     private Http2FrameWatch frameWatch() {
         return new Http2FrameWatch(timeouts.requestRead(), timeouts.idle());
     }
@@ -121,35 +107,6 @@ final class Http2Pipelines {
         for (String name : HTTP1_HANDLERS) {
             if (p.get(name) != null) {
                 p.remove(name);
-            }
-        }
-    }
-
-    /**
-     * The h2c upgrade codec, which first clears the connection's HTTP/1 handlers and afterwards puts the
-     * frame watch in front of the frame codec the upgrade installed.
-     */
-    private record Upgrade(Http2ServerUpgradeCodec codec, Supplier<Http2FrameWatch> watch)
-            implements HttpServerUpgradeHandler.UpgradeCodec {
-        @Override
-        public Collection<CharSequence> requiredUpgradeHeaders() {
-            return codec.requiredUpgradeHeaders();
-        }
-
-        @Override
-        public boolean prepareUpgradeResponse(ChannelHandlerContext ctx,
-                                              FullHttpRequest upgradeRequest,
-                                              HttpHeaders upgradeHeaders) {
-            return codec.prepareUpgradeResponse(ctx, upgradeRequest, upgradeHeaders);
-        }
-
-        @Override
-        public void upgradeTo(ChannelHandlerContext ctx, FullHttpRequest upgradeRequest) {
-            dropHttp1(ctx.pipeline());
-            codec.upgradeTo(ctx, upgradeRequest);
-            ChannelHandlerContext frames = ctx.pipeline().context(Http2FrameCodec.class);
-            if (frames != null) {
-                ctx.pipeline().addBefore(frames.name(), "h2-watch", watch.get());
             }
         }
     }
