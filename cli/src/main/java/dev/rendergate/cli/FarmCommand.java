@@ -33,7 +33,8 @@ final class FarmCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_BIND]")
+      description = "Address to listen on; anything but a loopback address needs a token of at least "
+          + BindPolicy.MIN_TOKEN_LENGTH + " characters. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_BIND]")
   String bind;
 
   @Option(names = "--allow-origin", paramLabel = "URL", required = true, split = ",",
