@@ -51,6 +51,7 @@ final class RawH2 implements AutoCloseable {
     private final Map<Integer, Http2Headers> headers = new HashMap<>();
     private final Map<Integer, ByteArrayOutputStream> bodies = new HashMap<>();
     private final Set<Integer> ended = new HashSet<>();
+    private final Set<Integer> requested = new HashSet<>();
     private boolean goAway;
 
     RawH2(int port, int timeoutMillis) throws IOException {
@@ -147,15 +148,24 @@ final class RawH2 implements AutoCloseable {
         }
     }
 
-    /** Gives back what a DATA frame used of the connection's and the stream's windows, so large bodies keep coming. */
+    /**
+     * Gives back what a DATA frame used of the connection's and the stream's windows, so large bodies keep
+     * coming. After a stream's last frame nothing is written unless another stream is still open: a server
+     * that has sent GOAWAY closes the connection once its last stream ends, and a write then fails.
+     */
     private void windowUpdate(int streamId, int bytes, boolean last) throws IOException {
-        if (bytes > 0) {
-            byte[] increment = {(byte) (bytes >>> 24), (byte) (bytes >>> 16), (byte) (bytes >>> 8), (byte) bytes};
-            frame(WINDOW_UPDATE, 0, 0, increment);
-            if (!last) {
-                frame(WINDOW_UPDATE, 0, streamId, increment);
-            }
+        if (bytes <= 0 || (last && !otherStreamOpen(streamId))) {
+            return;
         }
+        byte[] increment = {(byte) (bytes >>> 24), (byte) (bytes >>> 16), (byte) (bytes >>> 8), (byte) bytes};
+        frame(WINDOW_UPDATE, 0, 0, increment);
+        if (!last) {
+            frame(WINDOW_UPDATE, 0, streamId, increment);
+        }
+    }
+
+    private boolean otherStreamOpen(int streamId) {
+        return requested.stream().anyMatch(id -> id != streamId && !ended.contains(id));
     }
 
     /** Reads what arrives within {@code wait}; true once the response on {@code streamId} has ended. */
@@ -226,6 +236,9 @@ final class RawH2 implements AutoCloseable {
 
     /** Writes one frame as given. */
     void frame(int type, int flags, int streamId, byte[] payload) throws IOException {
+        if (type == HEADERS) {
+            requested.add(streamId);
+        }
         byte[] head = {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
                 (byte) type, (byte) flags,
                 (byte) (streamId >>> 24), (byte) (streamId >>> 16), (byte) (streamId >>> 8), (byte) streamId};
