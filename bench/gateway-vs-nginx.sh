@@ -4,6 +4,9 @@
 #
 #   bench/gateway-vs-nginx.sh [duration] [connections]        e.g. bench/gateway-vs-nginx.sh 10s 64
 #
+# PATHS="/ /app.js" picks the static paths, ROUNDS=3 measures each path that many times (nginx and the gateway
+# in turn, so both see the same machine), CRAWLER=no skips the crawler rows.
+#
 # Needs: nginx and wrk (Debian packages), the built jar (cli/target/rendergate.jar, or JAR=...), curl.
 # Every process it starts is stopped by PID on exit.
 set -euo pipefail
@@ -29,7 +32,9 @@ PROXY_METRICS_PORT=${PROXY_METRICS_PORT:-18087}
 UP_METRICS_PORT=${UP_METRICS_PORT:-18088}
 HUMAN_UA="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 BOT_UA="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-PATHS=(/index.html /app.js /style.css /doctors/17-emma-schwarz)
+read -r -a PATHS <<<"${PATHS:-/ /index.html /app.js /style.css /doctors/17-emma-schwarz}"
+ROUNDS=${ROUNDS:-1}
+CRAWLER=${CRAWLER:-yes}
 
 for tool in nginx wrk curl java; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk curl)" >&2; exit 1; }
@@ -127,8 +132,8 @@ run_wrk() { # url user-agent duration [server pid] -> "rps p99 cpu-us-per-reques
   echo
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| path | nginx req/s | nginx p99 | nginx CPU µs/req | gateway req/s | gateway p99 | gateway CPU µs/req | gateway / nginx req/s |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| path | round | nginx req/s | nginx p99 | nginx CPU µs/req | gateway req/s | gateway p99 | gateway CPU µs/req | gateway / nginx req/s |"
+  echo "|---|---|---|---|---|---|---|---|---|"
 } > "$OUT/results.md"
 
 # JIT warm-up: the JVM needs every path's code compiled before any of them is measured.
@@ -139,11 +144,18 @@ done
 for path in "${PATHS[@]}"; do
   run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" 2s >/dev/null
   run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" 2s >/dev/null
-  read -r n_rps n_p99 n_cpu <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION" "$NGINX_PID")"
-  read -r g_rps g_p99 g_cpu <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION" "$GATEWAY_PID")"
-  ratio=$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", g / n }')
-  echo "| $path | $n_rps | $n_p99 | $n_cpu | $g_rps | $g_p99 | $g_cpu | $ratio |" | tee -a "$OUT/results.md"
+  for round in $(seq 1 "$ROUNDS"); do
+    read -r n_rps n_p99 n_cpu <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT$path" "$HUMAN_UA" "$DURATION" "$NGINX_PID")"
+    read -r g_rps g_p99 g_cpu <<<"$(run_wrk "http://127.0.0.1:$GATEWAY_PORT$path" "$HUMAN_UA" "$DURATION" "$GATEWAY_PID")"
+    ratio=$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", g / n }')
+    echo "| $path | $round | $n_rps | $n_p99 | $n_cpu | $g_rps | $g_p99 | $g_cpu | $ratio |" | tee -a "$OUT/results.md"
+  done
 done
+
+if [ "$CRAWLER" != yes ]; then
+  echo; echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.md"
+  exit 0
+fi
 
 run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$WARMUP" >/dev/null
 read -r p_rps p_p99 p_cpu <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/doctors/17-emma-schwarz" "$BOT_UA" "$DURATION" "$PROXY_PID")"
