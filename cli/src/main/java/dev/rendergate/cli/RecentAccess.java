@@ -12,6 +12,7 @@ import dev.rendergate.farm.crawl.PeopleAgents;
 import dev.rendergate.farm.inspect.CrawlReportSource;
 import dev.rendergate.gateway.log.AccessLog;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ import org.slf4j.event.KeyValuePair;
  * the inspector can show the crawl report of the traffic this process saw without a log file. Bounded in bytes too:
  * a path or User-Agent is kept to its first {@value #MAX_FIELD} characters and all of them together to
  * {@value #KEPT_CHARS} characters, so clients sending 8 KB paths and 16 KB User-Agents cannot make this hold a
- * gigabyte (50,000 such requests would have, before).
+ * gigabyte (50,000 such requests would have, before). Repeated text is held once ({@link SharedText}): a record is then
+ * about 80 bytes instead of about 300, so the heap of a long-running {@code up} is flat long before the buffer is full.
  */
 final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlReportSource {
   static final int KEPT = 50_000;
@@ -35,8 +37,12 @@ final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlRep
   static final long KEPT_CHARS = 16L * 1024 * 1024;
   /** A longer path or User-Agent is kept to this many characters: no real one is longer. */
   static final int MAX_FIELD = 1024;
+  /** Distinct strings held for sharing, at most (a real site's User-Agents and paths fit many times over). */
+  static final int SHARED_STRINGS = 8192;
 
   private final ArrayDeque<AccessRecord> records = new ArrayDeque<>();
+  private final SharedText shared = new SharedText(SHARED_STRINGS);
+  private LocalDate lastDay;
   private long keptChars;
   private PeopleAgents people;
 
@@ -71,8 +77,9 @@ final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlRep
         .map(RecentAccess::bounded).ifPresent(this::keep);
   }
 
-  private void keep(AccessRecord record) {
+  private void keep(AccessRecord fresh) {
     synchronized (records) {
+      AccessRecord record = compact(fresh);
       while (!records.isEmpty() && (records.size() >= KEPT || keptChars + chars(record) > KEPT_CHARS)) {
         keptChars -= chars(records.removeFirst());
       }
@@ -85,6 +92,21 @@ final class RecentAccess extends AppenderBase<ILoggingEvent> implements CrawlRep
   long[] kept() {
     synchronized (records) {
       return new long[] {records.size(), keptChars};
+    }
+  }
+
+  /** The record with its day and text shared with the records before it. */
+  private AccessRecord compact(AccessRecord r) {
+    LocalDate day = r.day().equals(lastDay) ? lastDay : r.day();
+    lastDay = day;
+    return new AccessRecord(day, shared.share(r.method()), shared.share(r.path()), r.status(),
+        shared.share(r.userAgent()), shared.share(r.cache()), r.renderMs());
+  }
+
+  /** The record kept last, for tests. */
+  AccessRecord newest() {
+    synchronized (records) {
+      return records.peekLast();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.rendergate.farm.crawl.AccessRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
@@ -34,6 +35,35 @@ class RecentAccessTest {
         }
 
         assertThat(recent.kept()[0]).isEqualTo(RecentAccess.KEPT);
+    }
+
+    @Test
+    void repeatedUserAgentsPathsAndDays_areHeldOnce() {
+        RecentAccess recent = new RecentAccess();
+
+        recent.append(event("/doctors/17", "Mozilla/5.0 (compatible; Googlebot/2.1)"));
+        AccessRecord first = recent.newest();
+        recent.append(event(new String("/doctors/17"), new String("Mozilla/5.0 (compatible; Googlebot/2.1)")));
+        AccessRecord second = recent.newest();
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.userAgent()).isSameAs(first.userAgent());
+        assertThat(second.path()).isSameAs(first.path());
+        assertThat(second.method()).isSameAs(first.method());
+        assertThat(second.day()).isSameAs(first.day());
+    }
+
+    @Test
+    void sharedText_staysBounded_underDistinctText() {
+        SharedText shared = new SharedText(100);
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(shared.share("/random/" + i)).isEqualTo("/random/" + i);
+        }
+
+        assertThat(shared.size()).isLessThanOrEqualTo(100);
+        String held = shared.share(new String("/random/9999"));
+        assertThat(shared.share(new String("/random/9999"))).isSameAs(held);
     }
 
     private static LoggingEvent event(String path, String ua) {
