@@ -30,6 +30,7 @@ public final class EdgeBuildConfig {
         settings.put("skipPathPrefixes", "${rendergate.edge.skipPathPrefixes}");
         settings.put("farmReadTimeoutSeconds", "${rendergate.edge.farmReadTimeoutSeconds}");
         settings.put("spaShell", "${rendergate.edge.spaShell}");
+        settings.put("crawlerVerification", "${rendergate.edge.crawlerVerification}");
         return settings;
     }
 

@@ -2,6 +2,7 @@ package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
 import dev.rendergate.edge.detect.BotClass;
+import dev.rendergate.edge.verify.VerificationMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,6 +28,9 @@ import java.util.Set;
  * @param skipPathPrefixes       lower-case path prefixes that are never pages, e.g. {@code /api/}
  * @param farmReadTimeoutSeconds how long CloudFront waits for the farm (4–60, the event's readTimeout range)
  * @param spaShell               the path human deep links are rewritten to
+ * @param crawlerVerification    what happens to a claimed Google or Bing crawler from outside the published
+ *                               address ranges: nothing ({@code off}), a log line ({@code log}), or a log
+ *                               line and a person's answer ({@code enforce})
  */
 public record EdgeConfig(
         String farmDomain,
@@ -37,7 +41,8 @@ public record EdgeConfig(
         Set<String> assetExtensions,
         List<String> skipPathPrefixes,
         int farmReadTimeoutSeconds,
-        String spaShell) {
+        String spaShell,
+        VerificationMode crawlerVerification) {
 
     /** Validates the values and freezes the collections in their given order. */
     public EdgeConfig {
@@ -70,18 +75,20 @@ public record EdgeConfig(
         if (!spaShell.startsWith("/")) {
             throw new IllegalArgumentException("spaShell must start with /, was " + spaShell);
         }
+        Objects.requireNonNull(crawlerVerification, "crawlerVerification");
     }
 
     /**
      * The defaults: a placeholder farm, search, social and AI crawlers prerendered, the full asset list,
-     * {@code /api/} and {@code /.well-known/} skipped, a 30 s farm timeout and {@code /index.html} as SPA shell.
+     * {@code /api/} and {@code /.well-known/} skipped, a 30 s farm timeout, {@code /index.html} as SPA shell,
+     * and crawler verification in {@code log} mode.
      *
      * @return the default configuration
      */
     public static EdgeConfig defaults() {
         return new EdgeConfig("farm.example.com", 443, "https", "",
                 new LinkedHashSet<>(List.of(BotClass.SEARCH, BotClass.SOCIAL, BotClass.AI)),
-                AssetExtensions.STANDARD, List.of("/api/", "/.well-known/"), 30, "/index.html");
+                AssetExtensions.STANDARD, List.of("/api/", "/.well-known/"), 30, "/index.html", VerificationMode.LOG);
     }
 
     /**
@@ -90,7 +97,8 @@ public record EdgeConfig(
      * <p>Keys: {@code farmDomain}, {@code farmPort}, {@code farmProtocol}, {@code farmToken},
      * {@code prerenderClasses} (comma-separated labels), {@code extraAssetExtensions} (added to the
      * standard list), {@code skipPathPrefixes} (comma-separated, replaces the default),
-     * {@code farmReadTimeoutSeconds}, {@code spaShell}. Blank values keep the default.
+     * {@code farmReadTimeoutSeconds}, {@code spaShell}, {@code crawlerVerification} ({@code off}, {@code log}
+     * or {@code enforce}). Blank values keep the default.
      *
      * @param settings the settings; unknown keys are ignored
      * @return the configuration
@@ -103,55 +111,61 @@ public record EdgeConfig(
     /** @return a copy with another farm domain */
     public EdgeConfig withFarmDomain(String value) {
         return new EdgeConfig(value, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another farm port */
     public EdgeConfig withFarmPort(int value) {
         return new EdgeConfig(farmDomain, value, farmProtocol, farmToken, prerenderClasses, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another farm protocol */
     public EdgeConfig withFarmProtocol(String value) {
         return new EdgeConfig(farmDomain, farmPort, value, farmToken, prerenderClasses, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another farm token */
     public EdgeConfig withFarmToken(String value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, value, prerenderClasses, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy prerendering other crawler classes */
     public EdgeConfig withPrerenderClasses(Set<BotClass> value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, value, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another asset extension list */
     public EdgeConfig withAssetExtensions(Set<String> value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, value,
-                skipPathPrefixes, farmReadTimeoutSeconds, spaShell);
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with other skipped path prefixes */
     public EdgeConfig withSkipPathPrefixes(List<String> value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
-                value, farmReadTimeoutSeconds, spaShell);
+                value, farmReadTimeoutSeconds, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another farm read timeout */
     public EdgeConfig withFarmReadTimeoutSeconds(int value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
-                skipPathPrefixes, value, spaShell);
+                skipPathPrefixes, value, spaShell, crawlerVerification);
     }
 
     /** @return a copy with another SPA shell path */
     public EdgeConfig withSpaShell(String value) {
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
-                skipPathPrefixes, farmReadTimeoutSeconds, value);
+                skipPathPrefixes, farmReadTimeoutSeconds, value, crawlerVerification);
+    }
+
+    /** @return a copy with another crawler verification mode */
+    public EdgeConfig withCrawlerVerification(VerificationMode value) {
+        return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, prerenderClasses, assetExtensions,
+                skipPathPrefixes, farmReadTimeoutSeconds, spaShell, value);
     }
 
     /** Hides the token so that a logged configuration never leaks it. */
@@ -161,7 +175,7 @@ public record EdgeConfig(
                 + ", token=" + (farmToken.isEmpty() ? "none" : "set")
                 + ", prerenderClasses=" + prerenderClasses + ", assetExtensions=" + assetExtensions.size()
                 + ", skipPathPrefixes=" + skipPathPrefixes + ", farmReadTimeoutSeconds=" + farmReadTimeoutSeconds
-                + ", spaShell=" + spaShell + "]";
+                + ", spaShell=" + spaShell + ", crawlerVerification=" + crawlerVerification.label() + "]";
     }
 
     /** The token becomes a header value and a Java string literal in the bundled build. */

@@ -2,6 +2,7 @@ package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
 import dev.rendergate.edge.detect.BotClass;
+import dev.rendergate.edge.verify.VerificationMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +41,11 @@ final class EdgeConfigSettings {
         String timeoutText = text(settings, "farmReadTimeoutSeconds");
         int timeout = timeoutText == null ? base.farmReadTimeoutSeconds() : number("farmReadTimeoutSeconds", timeoutText);
         String spaShell = orDefault(text(settings, "spaShell"), base.spaShell());
+        String verificationText = text(settings, "crawlerVerification");
+        VerificationMode verification = verificationText == null
+                ? base.crawlerVerification() : VerificationMode.fromLabel(verificationText);
         return new EdgeConfig(farmDomain, farmPort, farmProtocol, farmToken, classes, extensions, prefixes, timeout,
-                spaShell);
+                spaShell, verification);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -3,6 +3,7 @@ package dev.rendergate.edge.request;
 import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
+import dev.rendergate.edge.verify.CrawlerVerification;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -12,13 +13,16 @@ import java.util.function.Function;
  * <p>In order: client-sent {@code x-rendergate-*} headers are always stripped (they are part of the
  * cache key, so a person forging them could poison the crawler cache); methods other than GET and HEAD,
  * skipped path prefixes and assets pass unchanged; the farm's own renderer is never marked (loop guard);
- * a crawler of a prerendered class gets the marker headers; everyone else asking for a page without a
- * file extension gets the SPA shell's path. Any failure returns the stripped request (fail open).
+ * a crawler of a prerendered class gets the marker headers, unless crawler verification in {@code enforce}
+ * mode finds that the viewer's address (CloudFront's {@code clientIp}, never a header) is not its
+ * operator's; everyone else asking for a page without a file extension gets the SPA shell's path. Any
+ * failure returns the stripped request (fail open).
  */
 public final class ViewerRequestLogic {
 
     private final EdgeConfig config;
     private final Function<String, Verdict> classifier;
+    private final CrawlerVerification verification;
     /**
      * The configured prerendered classes by ordinal, not the configured set: its hashed lookup per request
      * showed in the JavaScript build.
@@ -28,11 +32,23 @@ public final class ViewerRequestLogic {
     private final String[] skipPathPrefixes;
 
     /**
+     * Verifies crawlers against the bundled published ranges in the configuration's mode, unverified ones
+     * printed as log lines.
+     *
      * @param config     the deployment's configuration
      * @param classifier the crawler classifier, shared across requests
      */
     public ViewerRequestLogic(EdgeConfig config, CrawlerClassifier classifier) {
-        this(config, classifying(Objects.requireNonNull(classifier, "classifier")));
+        this(config, classifier, CrawlerVerification.bundled(config.crawlerVerification()));
+    }
+
+    /**
+     * @param config       the deployment's configuration
+     * @param classifier   the crawler classifier, shared across requests
+     * @param verification how claimed crawlers are verified (its mode wins over the configuration's)
+     */
+    public ViewerRequestLogic(EdgeConfig config, CrawlerClassifier classifier, CrawlerVerification verification) {
+        this(config, classifying(Objects.requireNonNull(classifier, "classifier")), verification);
     }
 
     // An anonymous class, not a method reference: the first lambda bootstrap costs a cold JVM tens of ms.
@@ -47,8 +63,14 @@ public final class ViewerRequestLogic {
 
     /** Takes the classification as a function, so that tests can make it fail. */
     ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier) {
+        this(config, classifier, CrawlerVerification.bundled(config.crawlerVerification()));
+    }
+
+    private ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier,
+            CrawlerVerification verification) {
         this.config = Objects.requireNonNull(config, "config");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.verification = Objects.requireNonNull(verification, "verification");
         this.skipPathPrefixes = config.skipPathPrefixes().toArray(new String[0]);
         this.prerendered = new boolean[BotClass.values().length];
         for (BotClass botClass : config.prerenderClasses()) {
@@ -83,7 +105,8 @@ public final class ViewerRequestLogic {
         String userAgent = request.headerValue(EdgeHeaders.USER_AGENT);
         Verdict verdict = classifier.apply(userAgent);
         if (verdict.bot() && prerendered[verdict.botClass().ordinal()]
-                && !isRenderer(request, verdict, userAgent)) {
+                && !isRenderer(request, verdict, userAgent)
+                && verification.admits(verdict.name(), request.clientIp())) {
             return mark(request, verdict, userAgent);
         }
         return path.hasExtension() ? request : request.withUri(config.spaShell());
