@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -70,7 +71,8 @@ final class NodeBundle {
      * @param script    e.g. {@code conformance-runner.js}
      * @param stdin     text for the script's standard input
      * @param arguments further arguments
-     * @return what the script printed on standard output; the test fails when it exits non-zero
+     * @return what the script printed on standard output, without the bundle's log lines; the test fails
+     *         when it exits non-zero
      */
     String run(String script, String stdin, String... arguments) throws IOException, InterruptedException {
         Path file = dir.resolve(script);
@@ -105,7 +107,21 @@ final class NodeBundle {
         inWriter.join(TimeUnit.SECONDS.toMillis(5));
         assertThat(process.exitValue()).as("node exit code; stderr: " + stderr.toString(StandardCharsets.UTF_8))
                 .isZero();
-        return stdout.toString(StandardCharsets.UTF_8);
+        return withoutLogLines(stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The bundle's own structured log lines ({@code event=...}, e.g. crawler verification in log mode) share
+     * node's standard output with what the script prints; the scripts print JSON.
+     */
+    private static String withoutLogLines(String output) {
+        StringJoiner kept = new StringJoiner("\n");
+        for (String line : output.split("\n", -1)) {
+            if (!line.startsWith("event=")) {
+                kept.add(line);
+            }
+        }
+        return kept.toString();
     }
 
     private static void write(OutputStream out, String text) {
