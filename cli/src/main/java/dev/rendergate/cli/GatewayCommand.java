@@ -96,6 +96,8 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Mixin MetricsOptions metricsOptions;
 
+  @Mixin VerificationOptions verificationOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -123,7 +125,7 @@ final class GatewayCommand implements Callable<Integer> {
 
   GatewayConfig config() {
     try {
-      return GatewayConfig.defaults(siteSource())
+      return verificationOptions.applyTo(GatewayConfig.defaults(siteSource()))
           .withPort(port)
           .withBindHost(bind)
           .withFarm(farm, TokenInput.resolve(spec, "--farm-token", farmToken, "--farm-token-file", farmTokenFile))

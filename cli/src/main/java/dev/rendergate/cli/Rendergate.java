@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       AuditCommand.class,
       CrawlReportCommand.class,
       InvalidateCommand.class,
+      CrawlerRangesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rendergate implements Runnable {

@@ -78,6 +78,8 @@ final class UpCommand implements Callable<Integer> {
 
   @Mixin MetricsOptions metricsOptions;
 
+  @Mixin VerificationOptions verificationOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -94,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
   }
 
   GatewayConfig gatewayConfig() {
-    return GatewayConfig.defaults(site.toAbsolutePath().normalize())
+    return verificationOptions.applyTo(GatewayConfig.defaults(site.toAbsolutePath().normalize()))
         .withPort(port)
         .withBindHost(bind)
         .withFallback(Fallback.fromLabel(fallback))

@@ -1,6 +1,8 @@
 package dev.rendergate.gateway;
 
 import dev.rendergate.edge.detect.CrawlerClassifier;
+import dev.rendergate.gateway.crawler.GatewayCrawlerVerification;
+import dev.rendergate.gateway.crawler.HostResolver;
 import dev.rendergate.gateway.metrics.GatewayMetrics;
 import dev.rendergate.gateway.metrics.MetricsServer;
 import dev.rendergate.gateway.origin.OriginSite;
@@ -34,11 +36,14 @@ public final class Gateway {
     private final ShortLinkSource shortLinks;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final MetricsServer metricsServer;
+    private final GatewayCrawlerVerification crawlerVerification;
     private volatile int port = -1;
     private volatile int metricsPort = -1;
 
-    private Gateway(GatewayConfig config, LocalSnapshots localFarm) {
+    private Gateway(GatewayConfig config, LocalSnapshots localFarm, HostResolver resolver) {
         this.config = config;
+        this.crawlerVerification = GatewayCrawlerVerification.create(config.edgeConfig().crawlerVerification(),
+                resolver, metrics);
         this.shortLinks = config.shortLinks() == null ? null
                 : ShortLinkSource.open(config.shortLinks(), SHORT_LINK_TIMEOUT);
         this.site = site(config, metrics);
@@ -50,7 +55,7 @@ public final class Gateway {
                         metrics);
         AtomicReference<NettyServer> self = new AtomicReference<>();
         GatewayRouter router = new GatewayRouter(config, site, farm, services, shortLinks, CrawlerClassifier.standard(),
-                () -> self.get().draining(), metrics);
+                crawlerVerification, () -> self.get().draining(), metrics);
         this.server = new NettyServer(router, config.limits(), config.timeouts(), config.workerThreads(), metrics);
         self.set(server);
         this.metricsServer = config.metrics() == null ? null : new MetricsServer(metrics);
@@ -67,7 +72,15 @@ public final class Gateway {
 
     /** Validates the configuration and prepares (does not bind) a gateway. */
     public static Gateway create(GatewayConfig config) {
-        return new Gateway(config.validate(), null);
+        return new Gateway(config.validate(), null, HostResolver.system());
+    }
+
+    /**
+     * Like {@link #create(GatewayConfig)}, with the DNS answers crawler verification's forward-confirmed
+     * reverse DNS gets; for tests.
+     */
+    public static Gateway create(GatewayConfig config, HostResolver resolver) {
+        return new Gateway(config.validate(), null, resolver);
     }
 
     /**
@@ -75,7 +88,7 @@ public final class Gateway {
      * hits are taken from {@code localFarm} without an HTTP exchange.
      */
     public static Gateway create(GatewayConfig config, LocalSnapshots localFarm) {
-        return new Gateway(config.validate(), localFarm);
+        return new Gateway(config.validate(), localFarm, HostResolver.system());
     }
 
     /**
@@ -140,5 +153,6 @@ public final class Gateway {
             shortLinks.close();
         }
         site.close();
+        crawlerVerification.close();
     }
 }

@@ -39,6 +39,7 @@ public final class GatewayMetrics {
     private final Map<String, Counter> crawlerAnswers = new ConcurrentHashMap<>();
     private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
     private final Map<String, Counter> upstreamErrors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unverifiedCrawlers = new ConcurrentHashMap<>();
     private final BoundedLabel reasons = new BoundedLabel(MAX_REASONS);
 
     /** Records an answered request; called once per request when its last write completes. */
@@ -60,6 +61,17 @@ public final class GatewayMetrics {
         crawlerAnswers.computeIfAbsent(botClass + '/' + answerLabel, key -> Counter.builder("rendergate.gateway.crawler.requests")
                 .description("Crawler requests the edge sent to the farm, by crawler class and how they were answered")
                 .tag("class", botClass).tag("answer", answerLabel).register(registry)).increment();
+    }
+
+    /**
+     * Counts a claimed crawler that failed verification, by its name (from the classifier's fixed list) and
+     * the mode: in {@code enforce} it was served as a person.
+     */
+    public void unverifiedCrawler(String crawler, String mode) {
+        unverifiedCrawlers.computeIfAbsent(crawler + '/' + mode, key -> Counter.builder("rendergate.gateway.crawler.unverified")
+                .description("Requests claiming a crawler whose address its operator does not own (published ranges or"
+                        + " forward-confirmed reverse DNS)")
+                .baseUnit("requests").tag("crawler", crawler).tag("mode", mode).register(registry)).increment();
     }
 
     /** Counts a crawler answer the farm could not give, by the reason sent in {@code X-Rendergate-Reason}. */

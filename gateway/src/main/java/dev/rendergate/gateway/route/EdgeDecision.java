@@ -9,6 +9,7 @@ import dev.rendergate.edge.request.EdgeHeaders;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
 import dev.rendergate.edge.request.ViewerRequestLogic;
+import dev.rendergate.gateway.crawler.GatewayCrawlerVerification;
 import dev.rendergate.gateway.log.AccessLog;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the edge function's own code on a Netty request, exactly as CloudFront would: the request becomes
@@ -48,11 +50,34 @@ final class EdgeDecision {
     private final ViewerRequestLogic viewer;
     private final OriginRequestLogic origin;
     private final CrawlerClassifier classifier;
+    private final GatewayCrawlerVerification verification;
+    private final java.util.Set<BotClass> prerendered;
 
-    EdgeDecision(EdgeConfig config, CrawlerClassifier classifier) {
-        this.viewer = new ViewerRequestLogic(config, classifier);
+    EdgeDecision(EdgeConfig config, CrawlerClassifier classifier, GatewayCrawlerVerification verification) {
+        this.viewer = new ViewerRequestLogic(config, classifier, verification.verification());
         this.origin = new OriginRequestLogic(config);
         this.classifier = classifier;
+        this.verification = verification;
+        this.prerendered = config.prerenderClasses();
+    }
+
+    /**
+     * The DNS lookup verifying the crawler this request claims, when its decision needs one that is not
+     * done yet; the caller decides once it completes, off the event loop's critical path.
+     *
+     * @return the pending lookup, or null when the request can be decided now
+     */
+    CompletableFuture<?> pendingVerification(HttpRequest request, SocketAddress client) {
+        String ua = request.headers().get("user-agent");
+        if (ua == null || !(client instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+            return null;
+        }
+        Verdict verdict = classifier.classify(ua);
+        if (!verdict.bot() || !prerendered.contains(verdict.botClass())) {
+            return null;
+        }
+        CompletableFuture<?> lookup = verification.pendingLookup(verdict.name(), inet.getAddress().getHostAddress());
+        return lookup == null || lookup.isDone() ? null : lookup;
     }
 
     Outcome decide(HttpRequest request, String path, String query, SocketAddress client) {

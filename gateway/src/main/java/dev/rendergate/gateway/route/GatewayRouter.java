@@ -4,6 +4,7 @@ import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.GatewayConfig;
 import dev.rendergate.gateway.ProxyRoute;
+import dev.rendergate.gateway.crawler.GatewayCrawlerVerification;
 import dev.rendergate.gateway.http.CrawlerAnswer;
 import dev.rendergate.gateway.http.Exchange;
 import dev.rendergate.gateway.metrics.GatewayMetrics;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +57,10 @@ public final class GatewayRouter implements Handler {
      * short-link failures.
      */
     public GatewayRouter(GatewayConfig config, Site site, FarmProxy farm, ServiceProxy services,
-                         ShortLinkSource shortLinks, CrawlerClassifier classifier, BooleanSupplier draining,
-                         GatewayMetrics metrics) {
+                         ShortLinkSource shortLinks, CrawlerClassifier classifier,
+                         GatewayCrawlerVerification verification, BooleanSupplier draining, GatewayMetrics metrics) {
         this.site = site;
-        this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier);
+        this.edge = new EdgeDecision(config.effectiveEdgeConfig(), classifier, verification);
         this.farm = farm;
         this.services = services;
         this.shortLinks = shortLinks;
@@ -100,6 +102,24 @@ public final class GatewayRouter implements Handler {
     }
 
     private void page(Exchange ex, FullHttpRequest request, String path, String query) {
+        CompletableFuture<?> verifying = edge.pendingVerification(request, ex.ctx().channel().remoteAddress());
+        if (verifying == null) {
+            decidePage(ex, request, path, query);
+            return;
+        }
+        // A claimed crawler whose address needs a DNS check: decided on this connection's event loop once the
+        // (time-bounded) lookup is done, never blocking it meanwhile.
+        request.retain();
+        verifying.whenComplete((done, failure) -> ex.ctx().executor().execute(() -> {
+            try {
+                decidePage(ex, request, path, query);
+            } finally {
+                request.release();
+            }
+        }));
+    }
+
+    private void decidePage(Exchange ex, FullHttpRequest request, String path, String query) {
         EdgeDecision.Outcome outcome = edge.decide(request, path, query, ex.ctx().channel().remoteAddress());
         if (outcome instanceof EdgeDecision.Outcome.Prerender prerender) {
             ex.route("prerender").verdict(prerender.verdict()).crawler(prerender.botClass());
