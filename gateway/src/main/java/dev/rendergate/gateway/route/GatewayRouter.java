@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,13 +111,19 @@ public final class GatewayRouter implements Handler {
         // A claimed crawler whose address needs a DNS check: decided on this connection's event loop once the
         // (time-bounded) lookup is done, never blocking it meanwhile.
         request.retain();
-        verifying.whenComplete((done, failure) -> ex.ctx().executor().execute(() -> {
+        verifying.whenComplete((done, failure) -> {
             try {
-                decidePage(ex, request, path, query);
-            } finally {
+                ex.ctx().executor().execute(() -> {
+                    try {
+                        decidePage(ex, request, path, query);
+                    } finally {
+                        request.release();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
                 request.release();
             }
-        }));
+        });
     }
 
     private void decidePage(Exchange ex, FullHttpRequest request, String path, String query) {
