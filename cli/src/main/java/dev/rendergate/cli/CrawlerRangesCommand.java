@@ -49,7 +49,7 @@ final class CrawlerRangesCommand implements Runnable {
     Duration timeout;
 
     @Option(names = "--allow-shrink",
-        description = "Accept a list with fewer than half the prefixes of its stored copy.")
+        description = "Accept a list with fewer than half the prefixes of its stored copy. [env: RENDERGATE_ALLOW_SHRINK]")
     boolean allowShrink;
 
     @Spec CommandSpec spec;
