@@ -20,6 +20,7 @@ public final class FarmMetrics {
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> cacheLookups = new ConcurrentHashMap<>();
     private final Map<String, Counter> engineRoutes = new ConcurrentHashMap<>();
+    private volatile Supplier<Number> l2Errors;
 
     /** Counts one API request by its outcome ({@code rendered}, {@code failed}, {@code rejected}, ...). */
     public void request(String outcome) {
@@ -40,6 +41,23 @@ public final class FarmMetrics {
     public void recycle(String reason) {
         Counter.builder("rendergate_pool_recycles").description("Engines replaced by the pool")
                 .tag("reason", reason).register(registry).increment();
+    }
+
+    /** Counts one Chromium launch by outcome ({@code ok}, {@code failed}). */
+    public void chromiumLaunch(String outcome) {
+        Counter.builder("rendergate_chromium_launches").description("Chromium browser launches by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Registers the shared cache tier's state: 1 while Redis answers, 0 while it is down, and its failed commands. */
+    public void sharedCache(java.util.function.BooleanSupplier up, Supplier<Number> errors) {
+        Gauge.builder("rendergate_cache_l2_up", () -> up.getAsBoolean() ? 1 : 0)
+                .description("1 while the shared Redis tier answers, 0 while it is down").register(registry);
+        // The counter holds its source weakly: the field keeps it alive as long as the metrics.
+        l2Errors = errors;
+        io.micrometer.core.instrument.FunctionCounter.builder("rendergate_cache_l2_errors", errors,
+                        n -> n.get().doubleValue())
+                .description("Redis commands of the shared tier that failed or timed out").register(registry);
     }
 
     /** Counts an {@code auto} render that fell back from one engine to another. */

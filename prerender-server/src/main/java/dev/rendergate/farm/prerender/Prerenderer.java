@@ -53,6 +53,9 @@ public final class Prerenderer implements AutoCloseable {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.renderTimeout = Objects.requireNonNull(renderTimeout, "renderTimeout");
         this.listener = Objects.requireNonNull(listener, "listener");
+        if (cache != null && cache.l2Enabled()) {
+            metrics.sharedCache(cache::l2Available, () -> cache.stats().l2Errors());
+        }
     }
 
     /**
@@ -119,9 +122,17 @@ public final class Prerenderer implements AutoCloseable {
         }
     }
 
-    /** What is missing for full render fidelity (no Chromium in {@code auto}), or empty. */
+    /**
+     * What the node works without now, for {@code /ready}: Chromium missing, down or dead; the shared cache (Redis)
+     * down. Empty when nothing is.
+     */
     public Optional<String> degraded() {
-        return pipeline.degraded();
+        Optional<String> engines = pipeline.degraded();
+        if (cache == null || !cache.l2Enabled() || cache.l2Available()) {
+            return engines;
+        }
+        String redis = "shared cache (Redis) down: serving from this node's memory and renders, reconnecting";
+        return Optional.of(engines.map(e -> e + "; " + redis).orElse(redis));
     }
 
     /** True when engines are up and a render would not be refused. */
