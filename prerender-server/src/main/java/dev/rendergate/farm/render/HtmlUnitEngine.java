@@ -72,11 +72,25 @@ public final class HtmlUnitEngine implements RenderEngine {
         }
     }
 
+    private static boolean readTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RenderOutcome renderWith(HtmlUnitClient client, RenderJob job) {
         Page page;
         try {
             page = client.load(job.url(), job.remaining());
         } catch (IOException e) {
+            if (readTimedOut(e)) {
+                // An origin that holds its answer past the budget is slow, not unreachable: a timeout like any other.
+                return new RenderOutcome.Failed(settings.timeoutStatus(), FailureReason.TIMEOUT,
+                        "the origin did not answer within the budget: " + e, NAME);
+            }
             return new RenderOutcome.Failed(502, FailureReason.ORIGIN_UNREACHABLE, e.toString(), NAME);
         }
         WebResponse response = page.getWebResponse();
