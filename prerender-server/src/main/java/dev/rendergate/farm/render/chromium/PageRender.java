@@ -57,7 +57,11 @@ final class PageRender {
             Thread.currentThread().interrupt();
             timedOut = true;
         }
-        if (load.finishedEarly() && !load.crashedRenderer()) {
+        if (load.crashedRenderer()) {
+            // Whatever the page showed before its renderer died is a partial page, never a snapshot.
+            throw new ChromiumException("the renderer process of " + url + " crashed during the render");
+        }
+        if (load.finishedEarly()) {
             return new Outcome(page("", url.toString(), false, startNanos), true);
         }
         if (timedOut) {
