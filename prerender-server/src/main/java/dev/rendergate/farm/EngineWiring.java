@@ -91,9 +91,11 @@ final class EngineWiring {
         };
         EnginePool pool = new EnginePool(factory, config.poolSize(), config.queueSize(),
                 config.maxRendersPerEngine(), config.timeoutStatus(), config.renderTimeout(), metrics);
-        String missing = config.engine() == EngineMode.AUTO && chromium.isEmpty() ? NO_CHROMIUM : null;
+        Optional<String> missing = Optional.ofNullable(
+                config.engine() == EngineMode.AUTO && chromium.isEmpty() ? NO_CHROMIUM : null);
         return new RenderPipeline(pool, settings, () -> closeAll(shared),
-                () -> chromium.map(ChromiumEngine::launchSettled).orElse(true), missing);
+                () -> chromium.map(ChromiumEngine::launchSettled).orElse(true),
+                () -> chromium.isPresent() ? chromium.get().problem() : missing);
     }
 
     /** The route knowledge of {@code auto}, or null in the other modes (for the status endpoint). */

@@ -7,6 +7,7 @@ import dev.rendergate.farm.render.chromium.ChromiumException;
 import dev.rendergate.farm.render.chromium.ChromiumOptions;
 import dev.rendergate.farm.render.chromium.ChromiumPage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,22 @@ import java.util.function.Predicate;
 public final class ChromiumEngine implements RenderEngine {
     /** Engine name in headers, logs and metrics. */
     public static final String NAME = "chromium";
+    /**
+     * After a failed launch, renders fail at once for this long rather than each waiting on a launch of its own
+     * (a browser that hangs on launch would otherwise hold every render for the launch timeout).
+     */
+    static final Duration RELAUNCH_BACKOFF = Duration.ofSeconds(5);
 
     private final ChromiumOptions options;
     private final SubrequestPolicy policy;
     private final FarmMetrics metrics;
     private final RenderSettings settings;
     private final HtmlUnitValidation validation;
-    private ChromiumBrowser browser;
+    private volatile ChromiumBrowser browser;
     private boolean closed;
     private volatile boolean launchSettled;
+    private volatile String launchFailure;
+    private long launchFailedAt;
 
     public ChromiumEngine(ChromiumOptions options, RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics) {
         this.options = options;
@@ -62,7 +70,7 @@ public final class ChromiumEngine implements RenderEngine {
     /** Launches the browser now (fail fast when Chromium is the only engine). */
     public void start() {
         try {
-            browser();
+            browser(options.launchTimeout());
         } finally {
             launchSettled = true;
         }
@@ -94,7 +102,7 @@ public final class ChromiumEngine implements RenderEngine {
     public RenderOutcome render(RenderJob job) {
         ChromiumBrowser b;
         try {
-            b = browser();
+            b = browser(job.remaining());
         } catch (ChromiumException e) {
             return new RenderOutcome.Failed(502, FailureReason.CHROMIUM_UNAVAILABLE, e.getMessage(), NAME);
         }
@@ -148,17 +156,51 @@ public final class ChromiumEngine implements RenderEngine {
         return out;
     }
 
-    private synchronized ChromiumBrowser browser() {
+    /**
+     * What is wrong with Chromium now (its last launch failed, or it died and is relaunched on the next render), or
+     * empty while it runs or before its first launch.
+     */
+    public Optional<String> problem() {
+        String failure = launchFailure;
+        if (failure != null) {
+            return Optional.of("chromium down: " + failure);
+        }
+        ChromiumBrowser running = browser;
+        return running != null && !running.isAlive()
+                ? Optional.of("chromium died (pid " + running.pid() + "); relaunched on the next render")
+                : Optional.empty();
+    }
+
+    /** The running browser, launched within {@code bound} when there is none (a crawler waits at most its budget). */
+    private synchronized ChromiumBrowser browser(Duration bound) {
         if (closed) {
             throw new ChromiumException("chromium engine closed");
         }
-        if (browser == null || !browser.isAlive()) {
-            if (browser != null) {
-                browser.close();
-                metrics.recycle("chromium-died");
-            }
-            browser = ChromiumBrowser.launch(options);
+        if (browser != null && browser.isAlive()) {
+            return browser;
         }
+        if (browser != null) {
+            browser.close();
+            browser = null;
+            metrics.recycle("chromium-died");
+        }
+        if (launchFailure != null && System.nanoTime() - launchFailedAt < RELAUNCH_BACKOFF.toNanos()) {
+            throw new ChromiumException(launchFailure + " (tried again within " + RELAUNCH_BACKOFF.toSeconds() + " s)");
+        }
+        if (bound.isNegative() || bound.isZero()) {
+            throw new ChromiumException("no budget left to launch Chromium");
+        }
+        try {
+            browser = ChromiumBrowser.launch(bound.compareTo(options.launchTimeout()) < 0
+                    ? options.withLaunchTimeout(bound) : options);
+        } catch (ChromiumException e) {
+            launchFailure = e.getMessage();
+            launchFailedAt = System.nanoTime();
+            metrics.chromiumLaunch("failed");
+            throw e;
+        }
+        launchFailure = null;
+        metrics.chromiumLaunch("ok");
         return browser;
     }
 

@@ -18,17 +18,19 @@ public final class RenderPipeline implements AutoCloseable {
     private final RenderSettings settings;
     private final AutoCloseable sharedEngines;
     private final java.util.function.BooleanSupplier enginesStarted;
-    private final String degraded;
+    private final java.util.function.Supplier<java.util.Optional<String>> degraded;
 
     /**
      * @param pool           the engine pool
      * @param settings       render settings
      * @param sharedEngines  engines shared by all slots (closed after the pool), or null
      * @param enginesStarted true once every engine finished starting
-     * @param degraded       what is missing for full fidelity (e.g. no Chromium), or null
+     * @param degraded       what is missing for full fidelity now (no Chromium, or Chromium down), asked at each
+     *                       {@code /ready}
      */
     public RenderPipeline(EnginePool pool, RenderSettings settings, AutoCloseable sharedEngines,
-                          java.util.function.BooleanSupplier enginesStarted, String degraded) {
+                          java.util.function.BooleanSupplier enginesStarted,
+                          java.util.function.Supplier<java.util.Optional<String>> degraded) {
         this.pool = pool;
         this.settings = settings;
         this.sharedEngines = sharedEngines;
@@ -38,7 +40,7 @@ public final class RenderPipeline implements AutoCloseable {
 
     /** What is missing for full fidelity (e.g. no Chromium in {@code auto}), or empty. */
     public java.util.Optional<String> degraded() {
-        return java.util.Optional.ofNullable(degraded);
+        return degraded.get();
     }
 
     /** Engines started and a render would not be refused. */

@@ -13,7 +13,7 @@ class RenderPipelineTest {
     private static RenderPipeline pipeline(String publicOrigin) {
         RenderSettings s = new RenderSettings(Duration.ofSeconds(10), 504, Duration.ofMillis(500), "#app",
                 List.of("http://origin.internal:8080"), publicOrigin);
-        return new RenderPipeline(null, s, null, () -> true, null);
+        return new RenderPipeline(null, s, null, () -> true, java.util.Optional::empty);
     }
 
     @Test

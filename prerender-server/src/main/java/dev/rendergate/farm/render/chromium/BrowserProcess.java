@@ -29,6 +29,7 @@ final class BrowserProcess {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserProcess.class);
     private static final long EXIT_POLL_MS = 20;
     private static final int KEPT_ERROR_LINES = 5;
+    private static final String PROFILE_PREFIX = "rendergate-chromium-";
     /** {@code $0} is the browser, {@code $@} its flags; its stdin and stdout become the pipe and then /dev/null. */
     private static final String PIPE_WRAPPER = "exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null";
     private static final List<String> FLAGS = List.of(
@@ -59,12 +60,7 @@ final class BrowserProcess {
      * shell maps the child's stdin and stdout onto them and then replaces itself with the browser (same PID).
      */
     static BrowserProcess start(ChromiumOptions options, ChromiumSandbox sandbox) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("rendergate-chromium-");
-        } catch (IOException e) {
-            throw new ChromiumException("cannot create a profile directory", e);
-        }
+        Path profile = createProfile(options.profileParent());
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", PIPE_WRAPPER));
         command.add(options.executable().toString());
         command.addAll(FLAGS);
@@ -85,6 +81,17 @@ final class BrowserProcess {
         reader.start();
         Runtime.getRuntime().addShutdownHook(browser.shutdownHook);
         return browser;
+    }
+
+    /** A fresh profile directory; a full disk or a parent that is not a writable directory says where and what to do. */
+    private static Path createProfile(Path parent) {
+        try {
+            return parent == null ? Files.createTempDirectory(PROFILE_PREFIX) : Files.createTempDirectory(parent, PROFILE_PREFIX);
+        } catch (IOException | RuntimeException e) {
+            String where = parent == null ? System.getProperty("java.io.tmpdir") : parent.toString();
+            throw new ChromiumException("cannot create Chromium's profile directory in " + where + " (" + e
+                    + "): free disk space there, or make it a writable directory", e);
+        }
     }
 
     /** What the browser writes on its fd 4. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  *     {@code window.prerenderReady} counts as done
  * @param pollInterval how often readiness is checked
  * @param maxMessageChars the largest DevTools message accepted, in bytes of JSON (bounds the size of a snapshot)
+ * @param profileParent where each launch makes its fresh profile directory; null for the system's temporary directory
  */
 public record ChromiumOptions(
         Path executable,
@@ -26,7 +27,8 @@ public record ChromiumOptions(
         Duration callTimeout,
         Duration quietPeriod,
         Duration pollInterval,
-        int maxMessageChars) {
+        int maxMessageChars,
+        Path profileParent) {
 
     public ChromiumOptions {
         Objects.requireNonNull(executable, "executable");
@@ -53,39 +55,45 @@ public record ChromiumOptions(
                 Duration.ofSeconds(5),
                 Duration.ofMillis(500),
                 Duration.ofMillis(50),
-                32 << 20);
+                32 << 20,
+                null);
     }
 
     public ChromiumOptions withExecutable(Path value) {
-        return new ChromiumOptions(value, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars);
+        return new ChromiumOptions(value, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withTabs(int value) {
-        return new ChromiumOptions(executable, value, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars);
+        return new ChromiumOptions(executable, value, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withLaunchTimeout(Duration value) {
-        return new ChromiumOptions(executable, tabs, value, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars);
+        return new ChromiumOptions(executable, tabs, value, extraFlags, callTimeout, quietPeriod, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withExtraFlags(List<String> value) {
-        return new ChromiumOptions(executable, tabs, launchTimeout, value, callTimeout, quietPeriod, pollInterval, maxMessageChars);
+        return new ChromiumOptions(executable, tabs, launchTimeout, value, callTimeout, quietPeriod, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withCallTimeout(Duration value) {
-        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, value, quietPeriod, pollInterval, maxMessageChars);
+        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, value, quietPeriod, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withQuietPeriod(Duration value) {
-        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, value, pollInterval, maxMessageChars);
+        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, value, pollInterval, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withPollInterval(Duration value) {
-        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, value, maxMessageChars);
+        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, value, maxMessageChars, profileParent);
     }
 
     public ChromiumOptions withMaxMessageChars(int value) {
-        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, value);
+        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval, value, profileParent);
+    }
+
+    public ChromiumOptions withProfileParent(Path value) {
+        return new ChromiumOptions(executable, tabs, launchTimeout, extraFlags, callTimeout, quietPeriod, pollInterval,
+                maxMessageChars, value);
     }
 
     private static void requirePositive(Duration d, String name) {
