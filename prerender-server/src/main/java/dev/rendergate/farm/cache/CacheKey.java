@@ -34,6 +34,15 @@ public record CacheKey(String url, Device device) {
         return new CacheKey(CanonicalUrl.of(url, rules), device);
     }
 
+    /**
+     * The URL this key stands for, which is the URL to render: what the key drops (tracking parameters, the
+     * fragment, user info) must never reach the page, or one crafted query would end up in the snapshot every
+     * crawler of the clean URL gets.
+     */
+    public URI uri() {
+        return URI.create(url);
+    }
+
     /** A stable one-line form, {@code <device>:<url>}, used in Redis keys and logs. */
     public String id() {
         return device.label() + ":" + url;

@@ -70,10 +70,10 @@ public final class Prerenderer implements AutoCloseable {
 
     /** As {@link #render(URI, Device)}, for a raw URL string (checked for length and form first). */
     public RenderResult render(String rawUrl, Device device) {
-        URI target = guard.admit(rawUrl);
+        CacheKey key = keyOf(guard.admit(rawUrl), device);
         long start = System.nanoTime();
-        RenderResult result = cache == null ? uncached(target, device) : cached(target, device);
-        logRequest(target, device, result, start);
+        RenderResult result = cache == null ? uncached(key) : cached(key);
+        logRequest(key.uri(), device, result, start);
         return result;
     }
 
@@ -89,15 +89,15 @@ public final class Prerenderer implements AutoCloseable {
         if (cache == null) {
             return Optional.empty();
         }
-        URI target = guard.admit(rawUrl);
+        CacheKey key = keyOf(guard.admit(rawUrl), device);
         long start = System.nanoTime();
-        Optional<CacheLookup> lookup = cache.peekFresh(CacheKey.of(target, device, cache.keyRules()));
+        Optional<CacheLookup> lookup = cache.peekFresh(key);
         if (lookup.isEmpty()) {
             return Optional.empty();
         }
         metrics.cache("hit");
         RenderResult result = fromSnapshot(lookup.get().snapshot(), "HIT");
-        logRequest(target, device, result, start);
+        logRequest(key.uri(), device, result, start);
         return Optional.of(result);
     }
 
@@ -109,13 +109,12 @@ public final class Prerenderer implements AutoCloseable {
      * @throws dev.rendergate.farm.guard.RejectedRequestException for a URL that may not be rendered
      */
     public RenderResult recache(URI url, Device device) {
-        URI target = guard.admit(url.toString());
+        CacheKey key = keyOf(guard.admit(url.toString()), device);
         if (cache == null) {
-            return uncached(target, device);
+            return uncached(key);
         }
         try {
-            CacheLookup lookup = cache.refresh(CacheKey.of(target, device, cache.keyRules()),
-                    k -> renderSnapshot(target, device));
+            CacheLookup lookup = cache.refresh(key, this::renderSnapshot);
             return fromSnapshot(lookup.snapshot(), lookup.outcome().name());
         } catch (RenderFailedException e) {
             return failed(e);
@@ -160,20 +159,24 @@ public final class Prerenderer implements AutoCloseable {
         }
     }
 
-    private RenderResult uncached(URI target, Device device) {
+    /** The key of an admitted URL under this node's rules; its URL is the one rendered. */
+    private CacheKey keyOf(URI target, Device device) {
+        return CacheKey.of(target, device, cache == null ? KeyRules.defaults() : cache.keyRules());
+    }
+
+    private RenderResult uncached(CacheKey key) {
         metrics.cache("bypass");
         try {
             // The header keeps its three contract values; the metric says bypass.
-            return fromSnapshot(renderSnapshot(target, device), "MISS");
+            return fromSnapshot(renderSnapshot(key), "MISS");
         } catch (RenderFailedException e) {
             return failed(e);
         }
     }
 
-    private RenderResult cached(URI target, Device device) {
-        CacheKey key = CacheKey.of(target, device, cache.keyRules());
+    private RenderResult cached(CacheKey key) {
         try {
-            CacheLookup lookup = cache.get(key, k -> renderSnapshot(target, device));
+            CacheLookup lookup = cache.get(key, this::renderSnapshot);
             String outcome = lookup.outcome().name();
             metrics.cache(outcome.toLowerCase(Locale.ROOT));
             return fromSnapshot(lookup.snapshot(), outcome);
@@ -200,8 +203,13 @@ public final class Prerenderer implements AutoCloseable {
         }
     }
 
-    /** Renders now: the resolved-address (SSRF) check runs here, on every miss, just before the engine does. */
-    private Snapshot renderSnapshot(URI target, Device device) {
+    /**
+     * Renders the key's own URL now (never the raw one it was folded from). The resolved-address (SSRF) check runs
+     * here, on every miss, just before the engine does.
+     */
+    private Snapshot renderSnapshot(CacheKey key) {
+        URI target = key.uri();
+        Device device = key.device();
         guard.checkAddress(target);
         RenderJob job = RenderJob.of(target, device, renderTimeout);
         RenderOutcome outcome = pipeline.render(job);
@@ -218,16 +226,15 @@ public final class Prerenderer implements AutoCloseable {
         }
         RenderOutcome.Rendered r = (RenderOutcome.Rendered) outcome;
         Snapshot snapshot = new Snapshot(r.status(), r.headers(), r.html(), r.engine(), ms, Instant.now());
-        tell(target, device, snapshot);
+        tell(key, snapshot);
         return snapshot;
     }
 
-    private void tell(URI target, Device device, Snapshot snapshot) {
+    private void tell(CacheKey key, Snapshot snapshot) {
         try {
-            listener.rendered(CacheKey.of(target, device, cache == null ? KeyRules.defaults() : cache.keyRules()),
-                    snapshot);
+            listener.rendered(key, snapshot);
         } catch (RuntimeException e) {
-            LOG.warn("event=render-listener-failed url={} error={}", target, e.toString());
+            LOG.warn("event=render-listener-failed url={} error={}", key.url(), e.toString());
         }
     }
 
