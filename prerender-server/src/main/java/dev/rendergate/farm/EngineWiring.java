@@ -61,7 +61,8 @@ final class EngineWiring {
      * @throws IllegalStateException when {@code chromium} is asked for and no Chromium is installed or it cannot start
      */
     RenderPipeline pipeline() {
-        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics).warmUp();
+        org.htmlunit.Cache scripts = HtmlUnitEngine.sharedCache(config.poolSize());
+        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics, scripts).warmUp();
         Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty() : chromium();
         List<AutoCloseable> shared = new ArrayList<>();
         chromium.ifPresent(shared::add);

@@ -65,9 +65,7 @@ final class GuardedConnection extends WebConnectionWrapper {
         SubrequestPolicy.Decision decision = decide(url);
         boolean main = url.equals(mainUrl);
         if (!decision.allowed() && !(main && decision == SubrequestPolicy.Decision.SKIP_ASSET)) {
-            refusedUrls.add(url);
-            metrics.subrequestRefused(decision.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            return empty(request, decision.blocked() ? 403 : 204);
+            return refuse(request, decision);
         }
         activity.started();
         try {
@@ -82,6 +80,13 @@ final class GuardedConnection extends WebConnectionWrapper {
         } finally {
             activity.finished();
         }
+    }
+
+    /** Answers a request the guard refused locally (403 when blocked for safety, 204 when skipped) and counts it. */
+    WebResponse refuse(WebRequest request, SubrequestPolicy.Decision decision) {
+        refusedUrls.add(request.getUrl().toExternalForm());
+        metrics.subrequestRefused(decision.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return empty(request, decision.blocked() ? 403 : 204);
     }
 
     private SubrequestPolicy.Decision decide(String url) {

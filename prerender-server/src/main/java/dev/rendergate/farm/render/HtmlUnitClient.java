@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.htmlunit.BrowserVersion;
+import org.htmlunit.Cache;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebClientOptions;
@@ -15,18 +17,26 @@ import org.htmlunit.corejs.javascript.ContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One configured HtmlUnit {@link WebClient} for one device profile, with its guard and error log. */
+/**
+ * One configured HtmlUnit {@link WebClient} for one render of one device profile, with its guard and error log.
+ * It is made for a single render and closed after it: cookies, both storages, {@code window.name}, history and
+ * every window and frame die with it, so no render can leave state for the next. Only HtmlUnit's {@link Cache}
+ * (HTTP-cacheable responses and the scripts compiled from them) is shared, so scripts are not parsed again.
+ */
 final class HtmlUnitClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlUnitClient.class);
     private final WebClient web;
     private final GuardedConnection connection;
     private final ScriptErrorLog errors;
     private final DeviceProfile profile;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    HtmlUnitClient(DeviceProfile profile, SubrequestPolicy policy, FarmMetrics metrics) {
+    HtmlUnitClient(DeviceProfile profile, SubrequestPolicy policy, FarmMetrics metrics, Cache cache) {
         this.profile = profile;
-        this.web = new WebClient(new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
+        GuardedWebClient client = new GuardedWebClient(new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
                 .setUserAgent(profile.userAgent()).build());
+        this.web = client;
+        web.setCache(cache);
         configure(web.getOptions(), profile);
         web.addRequestHeader(DeviceProfile.PRERENDER_HEADER, "1");
         // Dialogs must never block a render: alerts are dropped, confirm says yes, prompt answers nothing.
@@ -36,6 +46,7 @@ final class HtmlUnitClient implements AutoCloseable {
         web.setRefreshHandler((page, url, seconds) -> { });
         web.setIncorrectnessListener((message, origin) -> { });
         this.connection = new GuardedConnection(web, policy, metrics);
+        client.guardWith(connection);
         this.errors = new ScriptErrorLog(connection);
         web.setJavaScriptErrorListener(errors);
         trackUnhandledRejections();
@@ -85,12 +96,11 @@ final class HtmlUnitClient implements AutoCloseable {
         return web.getPage(HtmlUnitEngine.request(url));
     }
 
-    /** Loads a tiny page with a script from memory (no network), then resets. */
+    /** Loads a tiny page with a script from memory (no network). */
     void warmUp() {
         try {
             web.loadHtmlCodeIntoCurrentWindow("<html><body><div id=\"app\"></div>"
                     + "<script>document.getElementById('app').textContent = 'warm';</script></body></html>");
-            web.getPage("about:blank");
         } catch (IOException | RuntimeException e) {
             LOG.debug("event=htmlunit-warm-up-failed error={}", e.toString());
         }
@@ -104,20 +114,6 @@ final class HtmlUnitClient implements AutoCloseable {
         return errors;
     }
 
-    /** Leaves the client as new: scripts stopped, extra windows closed, blank page, no cookies or storage. */
-    void reset(URI lastUrl) {
-        try {
-            web.getCurrentWindow().getJobManager().removeAllJobs();
-            HtmlUnitEngine.closeExtraWindows(web);
-            web.getPage("about:blank");
-            web.getCookieManager().clearCookies();
-            web.getStorageHolder().getLocalStorage(lastUrl.toURL()).clear();
-            sizeWindow();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("event=htmlunit-reset-failed error={}", e.toString());
-        }
-    }
-
     private void sizeWindow() {
         web.getCurrentWindow().setInnerWidth(profile.width());
         web.getCurrentWindow().setInnerHeight(profile.height());
@@ -125,8 +121,11 @@ final class HtmlUnitClient implements AutoCloseable {
         web.getCurrentWindow().setOuterHeight(profile.height());
     }
 
+    /** Closes the client and everything it holds; safe to call again (an abort may race the render's end). */
     @Override
     public void close() {
-        web.close();
+        if (closed.compareAndSet(false, true)) {
+            web.close();
+        }
     }
 }

@@ -5,13 +5,12 @@ import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.htmlunit.Cache;
 import org.htmlunit.Page;
-import org.htmlunit.TopLevelWindow;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders with HtmlUnit: pure Java, fast on ES5-compatible apps, validated on every render because it fails
- * silently on modern builds. One {@link WebClient} per device class, reused across renders and reset between them.
+ * silently on modern builds. Every render gets a {@link WebClient} of its own, closed after it (so no state outlives
+ * a render); the clients share one HtmlUnit {@link Cache}, so compiled scripts are reused.
  */
 public final class HtmlUnitEngine implements RenderEngine {
     /** Engine name in headers, logs and metrics. */
@@ -33,14 +33,27 @@ public final class HtmlUnitEngine implements RenderEngine {
     private final SubrequestPolicy policy;
     private final FarmMetrics metrics;
     private final HtmlUnitValidation validation;
-    private final Map<Device, HtmlUnitClient> clients = new EnumMap<>(Device.class);
+    private final Cache cache;
     private volatile HtmlUnitClient current;
 
-    public HtmlUnitEngine(RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics) {
+    /**
+     * @param cache HtmlUnit's response and compiled-script cache, shared by every engine of the farm (see
+     *              {@link #sharedCache(int)})
+     */
+    public HtmlUnitEngine(RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics, Cache cache) {
         this.settings = settings;
         this.policy = policy;
         this.metrics = metrics;
+        this.cache = cache;
         this.validation = new HtmlUnitValidation(settings.appRootSelector());
+    }
+
+    /**
+     * A cache for the engines of a pool of {@code poolSize}: as many entries as each engine's own client used to
+     * keep (HtmlUnit's default of 40 per client and device class).
+     */
+    public static Cache sharedCache(int poolSize) {
+        return new SharedHtmlUnitCache(Math.max(1, poolSize) * 2 * new Cache().getMaxSize());
     }
 
     @Override
@@ -53,22 +66,21 @@ public final class HtmlUnitEngine implements RenderEngine {
      * HtmlUnit's one-off JavaScript set-up (seconds on a loaded machine, enough to blow a render budget).
      */
     public HtmlUnitEngine warmUp() {
-        HtmlUnitClient client = clients.computeIfAbsent(Device.DESKTOP,
-                d -> new HtmlUnitClient(DeviceProfile.of(d), policy, metrics));
-        client.warmUp();
+        try (HtmlUnitClient client = newClient(Device.DESKTOP)) {
+            client.warmUp();
+        }
         return this;
     }
 
     @Override
     public RenderOutcome render(RenderJob job) {
-        HtmlUnitClient client = clients.computeIfAbsent(job.device(),
-                d -> new HtmlUnitClient(DeviceProfile.of(d), policy, metrics));
+        HtmlUnitClient client = newClient(job.device());
         current = client;
         try {
             return renderWith(client, job);
         } finally {
             current = null;
-            client.reset(job.url());
+            client.close();
         }
     }
 
@@ -79,6 +91,10 @@ public final class HtmlUnitEngine implements RenderEngine {
             }
         }
         return false;
+    }
+
+    private HtmlUnitClient newClient(Device device) {
+        return new HtmlUnitClient(DeviceProfile.of(device), policy, metrics, cache);
     }
 
     private RenderOutcome renderWith(HtmlUnitClient client, RenderJob job) {
@@ -236,10 +252,10 @@ public final class HtmlUnitEngine implements RenderEngine {
         }
     }
 
+    /** Closes the render in progress, if any; the client of each render is closed when it ends. */
     @Override
     public void close() {
-        clients.values().forEach(HtmlUnitClient::close);
-        clients.clear();
+        abort();
     }
 
     /** Reading {@code window.prerenderReady} without running script (safe while page scripts run). */
@@ -258,14 +274,6 @@ public final class HtmlUnitEngine implements RenderEngine {
                 return UNDEFINED;
             }
             return Boolean.TRUE.equals(v) ? READY : WAITING;
-        }
-    }
-
-    /** Closes windows other than the main one; used by {@link HtmlUnitClient#reset(java.net.URI)}. */
-    static void closeExtraWindows(WebClient web) {
-        List<TopLevelWindow> windows = web.getTopLevelWindows();
-        for (int i = 1; i < windows.size(); i++) {
-            windows.get(i).close();
         }
     }
 
