@@ -25,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One headless Chromium process driven over the DevTools Protocol, rendering pages in a pool of
- * pre-opened tabs that are reset and reused (opening a tab per request would double a render's cost).
+ * One headless Chromium process driven over the DevTools Protocol. Every render runs in a tab of a browser
+ * context of its own that no earlier render touched (cookies, storages, IndexedDB, Cache Storage, service workers,
+ * {@code window.name}, history, HTTP cache); the context is disposed after the render. Tabs are opened ahead, in
+ * the background, so a render does not wait for one (opening a tab costs a renderer process start).
  *
  * <p>Thread-safe: up to {@link ChromiumOptions#tabs()} renders run at once, more wait for a tab within
  * their budget. The browser owns its whole process tree; {@link #close()} leaves no process behind. When
@@ -123,16 +125,15 @@ public final class ChromiumBrowser implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         Tab tab = takeTab(deadline);
-        PageRender.Outcome outcome = null;
         try {
-            outcome = tab.render(url, device == null ? Device.DESKTOP : device, start, deadline, allowRequest);
+            PageRender.Outcome outcome = tab.render(url, device == null ? Device.DESKTOP : device, start, deadline, allowRequest);
             LOG.debug("chromium render url={} status={} timedOut={} ms={}", url, outcome.page().status(),
                     outcome.page().timedOut(), outcome.page().renderMillis());
             return outcome.page();
         } catch (CdpException e) {
             throw new ChromiumException("render of " + url + " failed: " + e.getMessage(), e);
         } finally {
-            giveBack(tab, outcome);
+            giveBack(tab);
         }
     }
 
@@ -211,26 +212,24 @@ public final class ChromiumBrowser implements AutoCloseable {
         }
     }
 
-    /** Resets the tab for the next render off the caller's thread; a tab that will not reset is replaced. */
-    private void giveBack(Tab tab, PageRender.Outcome outcome) {
-        boolean reusable = outcome != null && outcome.tabReusable();
-        String lastUrl = outcome == null ? null : outcome.page().finalUrl();
+    /**
+     * Disposes the used tab with its browser context and opens a fresh one for the next render, both off the
+     * caller's thread and side by side: a tab is never reused, since no reset reaches every kind of state a page
+     * can leave behind.
+     */
+    private void giveBack(Tab tab) {
         try {
-            workers.execute(() -> recycle(tab, reusable, lastUrl));
+            workers.execute(tab::close);
+            workers.execute(this::replace);
         } catch (RejectedExecutionException e) {
             tab.close();
         }
     }
 
-    private void recycle(Tab tab, boolean reusable, String lastUrl) {
+    private void replace() {
         if (closed.get()) {
             return;
         }
-        if (reusable && tab.reset(lastUrl)) {
-            idle.add(tab);
-            return;
-        }
-        tab.close();
         try {
             idle.add(openTab());
         } catch (RuntimeException e) {

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * that overruns is stopped and its script interrupted, and what there is comes back marked timed out.
  */
 final class PageRender {
-    /** The page, and whether the tab may be reused (false after a stuck script or a crash). */
-    record Outcome(ChromiumPage page, boolean tabReusable) {
+    /** The page as rendered (the tab is disposed after every render, whatever happened in it). */
+    record Outcome(ChromiumPage page) {
     }
 
     private static final String READY =
@@ -46,7 +46,7 @@ final class PageRender {
             Object errorText = nav.get("errorText");
             if (errorText != null && !load.finishedEarly()) {
                 load.error("navigation failed: " + errorText);
-                return new Outcome(page("", url.toString(), false, startNanos), true);
+                return new Outcome(page("", url.toString(), false, startNanos));
             }
             timedOut = !awaitReady(readyBy);
         } catch (CdpException e) {
@@ -62,7 +62,7 @@ final class PageRender {
             throw new ChromiumException("the renderer process of " + url + " crashed during the render");
         }
         if (load.finishedEarly()) {
-            return new Outcome(page("", url.toString(), false, startNanos), true);
+            return new Outcome(page("", url.toString(), false, startNanos));
         }
         if (timedOut) {
             String loading = load.stillLoading();
@@ -72,7 +72,7 @@ final class PageRender {
         if (stuck) {
             cdp.send(sessionId, "Runtime.terminateExecution", Map.of());
         }
-        return snapshot(url, timedOut, stuck, startNanos, deadlineNanos);
+        return snapshot(url, timedOut, startNanos, deadlineNanos);
     }
 
     /** True when ready before {@code readyBy}; a script that blocks the page surfaces as a timed-out call. */
@@ -95,15 +95,14 @@ final class PageRender {
         return true;
     }
 
-    private Outcome snapshot(URI url, boolean timedOut, boolean stuck, long startNanos, long deadlineNanos) {
-        boolean reusable = !stuck && !load.crashedRenderer();
+    private Outcome snapshot(URI url, boolean timedOut, long startNanos, long deadlineNanos) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 Map<String, Object> value = asMap(evaluate(SNAPSHOT, Math.max(MIN_CALL_NANOS,
                         (deadlineNanos - System.nanoTime()) / (2 - attempt))).get("value"));
                 Object finalUrl = value.get("url");
                 return new Outcome(page(String.valueOf(value.getOrDefault("html", "")),
-                        finalUrl == null ? url.toString() : finalUrl.toString(), timedOut, startNanos), reusable);
+                        finalUrl == null ? url.toString() : finalUrl.toString(), timedOut, startNanos));
             } catch (CdpException e) {
                 requireConnection(e);
                 if (!e.timedOut()) {
@@ -111,12 +110,11 @@ final class PageRender {
                     break;
                 }
                 // The page's script holds the main thread: interrupt it and try once more.
-                reusable = false;
                 cdp.send(sessionId, "Runtime.terminateExecution", Map.of());
             }
         }
         load.error("no snapshot: the page did not yield within the budget");
-        return new Outcome(page("", url.toString(), true, startNanos), false);
+        return new Outcome(page("", url.toString(), true, startNanos));
     }
 
     private Map<String, Object> evaluate(String expression, long timeoutNanos) {

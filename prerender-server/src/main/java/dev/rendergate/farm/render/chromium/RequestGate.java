@@ -1,5 +1,6 @@
 package dev.rendergate.farm.render.chromium;
 
+import dev.rendergate.farm.guard.EngineSchemes;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +13,13 @@ import java.util.function.Predicate;
 
 /**
  * Answers every paused request of a tab ({@code Fetch.requestPaused}): images, fonts and media are
- * never fetched, a URL the caller's predicate rejects is failed as blocked-by-client, and the main
+ * never fetched, a scheme {@link EngineSchemes} refuses ({@code file:} and the like) or a URL the caller's
+ * predicate rejects is failed as blocked-by-client, and the main
  * document's response is inspected so a redirect is reported instead of followed.
  */
 final class RequestGate {
     private static final Set<String> NEVER_FETCHED = Set.of("Image", "Media", "Font");
     private static final String MARKER_HEADER = "X-Prerender";
-    private static final Set<String> LOCAL_SCHEMES = Set.of("data", "blob");
 
     private final CdpConnection cdp;
     private final String sessionId;
@@ -71,7 +72,8 @@ final class RequestGate {
         boolean allowed;
         try {
             URI uri = URI.create(url);
-            allowed = LOCAL_SCHEMES.contains(String.valueOf(uri.getScheme())) || allow.test(uri);
+            EngineSchemes.Kind kind = EngineSchemes.of(uri.getScheme());
+            allowed = kind == EngineSchemes.Kind.IN_ENGINE || (kind == EngineSchemes.Kind.NETWORK && allow.test(uri));
         } catch (RuntimeException e) {
             allowed = false;
         }

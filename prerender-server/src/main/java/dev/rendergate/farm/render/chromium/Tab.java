@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * One pre-opened page target in its own browser context (so cookies and storage never leak between
- * concurrent renders), attached over a flattened session with its domains enabled once. Renders run
- * one at a time; events are routed to the render in progress.
+ * One pre-opened page target in a browser context of its own, attached over a flattened session with its
+ * domains enabled, for exactly one render: it is closed with its context afterwards, so no state of one render
+ * (cookies, storages, IndexedDB, Cache Storage, service workers, {@code window.name}, history) reaches another.
  */
 final class Tab {
     private static final Map<String, Object> AUTO_ATTACH =
@@ -80,25 +80,6 @@ final class Tab {
             return new PageRender(cdp, sessionId, options, current).run(url, startNanos, deadlineNanos);
         } finally {
             load = null;
-        }
-    }
-
-    /** Leaves the page for {@code about:blank} with the origin's storage cleared; false if the tab is unusable. */
-    boolean reset(String lastUrl) {
-        try {
-            Duration t = options.callTimeout();
-            URI last = lastUrl == null || lastUrl.isEmpty() ? null : URI.create(lastUrl);
-            if (last != null && last.getScheme() != null && last.getScheme().startsWith("http")) {
-                cdp.call(sessionId, "Runtime.evaluate", Map.of("expression",
-                        "try{sessionStorage.clear();localStorage.clear()}catch(e){}"), t);
-                cdp.call(sessionId, "Storage.clearDataForOrigin", Map.of("origin",
-                        last.getScheme() + "://" + last.getRawAuthority(), "storageTypes",
-                        "cookies,indexeddb,websql,service_workers,cache_storage,file_systems"), t);
-            }
-            cdp.call(sessionId, "Page.navigate", Map.of("url", "about:blank"), t);
-            return true;
-        } catch (CdpException | IllegalArgumentException e) {
-            return false;
         }
     }
 
