@@ -125,6 +125,8 @@ final class HtmlUnitClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // WebClient.close() clears its cache: hand it a private one first, so the shared one survives.
+            web.setCache(new Cache());
             web.close();
         }
     }
