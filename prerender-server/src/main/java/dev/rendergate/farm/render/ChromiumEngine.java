@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Adapts the Chromium browser (one process, a pool of reused tabs) to {@link RenderEngine}. One instance is
- * shared by every pool slot: the browser is thread-safe and bounds its own concurrency by its tab count. The
- * browser is launched on first use and relaunched if it dies.
+ * Adapts the Chromium browser (one process; each render in a tab of a fresh browser context) to
+ * {@link RenderEngine}. One instance is shared by every pool slot: the browser is thread-safe and bounds its own
+ * concurrency by its tab count. The browser is launched on first use and relaunched if it dies.
  */
 public final class ChromiumEngine implements RenderEngine {
     /** Engine name in headers, logs and metrics. */

@@ -53,7 +53,8 @@ public final class ChromiumBrowser implements AutoCloseable {
         this.process = process;
         this.cdp = cdp;
         this.chromeMajor = chromeMajor;
-        // Request checks (the caller's predicate may resolve DNS) and tab resets run here, off the socket thread.
+        // Request checks (the caller's predicate may resolve DNS) and opening and closing tabs run here, off the
+        // socket thread.
         this.workers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), r -> {
             Thread t = new Thread(r, "chromium-" + process.pid() + "-worker");
             t.setDaemon(true);

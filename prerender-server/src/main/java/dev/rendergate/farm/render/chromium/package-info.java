@@ -1,6 +1,7 @@
 /**
  * The Chromium render engine: launches Debian's headless Chromium, speaks the Chrome DevTools Protocol
- * to it over the JDK's WebSocket client, and renders pages in a pool of pre-opened, reused tabs.
+ * to it over the JDK's WebSocket client, and renders each page in a pre-opened tab of a browser context of
+ * its own, disposed after the render.
  *
  * <p>{@link dev.rendergate.farm.render.chromium.ChromiumBrowser} is the facade; everything else but the
  * option and result records is package-private. Each render emulates the device, blocks images, fonts,
