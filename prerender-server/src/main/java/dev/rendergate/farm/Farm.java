@@ -1,6 +1,8 @@
 package dev.rendergate.farm;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rendergate.farm.cache.CacheConfig;
+import dev.rendergate.farm.cache.KeyRules;
 import dev.rendergate.farm.cache.SnapshotCache;
 import dev.rendergate.farm.freshness.FreshnessRoutes;
 import dev.rendergate.farm.guard.AddressGuard;
@@ -15,6 +17,7 @@ import dev.rendergate.farm.inspect.InspectorRoutes;
 import dev.rendergate.farm.inspect.EngineDisagreements;
 import dev.rendergate.farm.inspect.SnapshotIndex;
 import dev.rendergate.farm.inspect.seo.SeoChecks;
+import dev.rendergate.farm.limit.MissRateLimit;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.prerender.RenderResult;
@@ -54,7 +57,10 @@ public final class Farm {
         this.routes = engines.routes();
         SnapshotIndex history = new SnapshotIndex(historyBytes(config), new SeoChecks(SeoChecks.DEFAULT_RENDER_BUDGET),
                 routes == null ? EngineDisagreements.NONE : routes::disagreement, Clock.systemUTC());
-        this.prerenderer = new Prerenderer(guard, pipeline, cache, metrics, config.renderTimeout(), history);
+        MissRateLimit missLimit = MissRateLimit.of(config.missRatePerMinute(), config.missBurst(),
+                MissRateLimit.DEFAULT_MAX_ADDRESSES, Ticker.systemTicker());
+        this.prerenderer = new Prerenderer(guard, pipeline, cache, keyRules(config), missLimit, metrics,
+                config.renderTimeout(), history);
         TokenCheck tokens = new TokenCheck(config.token());
         List<FarmRoute> farmRoutes = new ArrayList<>(List.of(
                 new FreshnessRoutes(prerenderer, config, tokens::accepts),
@@ -133,8 +139,13 @@ public final class Farm {
         return config.cacheMaxBytes() == 0 ? 64L << 20 : Math.max(8L << 20, config.cacheMaxBytes() / 4);
     }
 
+    private static KeyRules keyRules(FarmConfig config) {
+        return CacheConfig.defaults().withQueryParams(config.queryParams()).keyRules();
+    }
+
     private static CacheConfig cacheConfig(FarmConfig config) {
-        CacheConfig c = CacheConfig.defaults().withMaxBytes(config.cacheMaxBytes()).withTtl(config.cacheTtl());
+        CacheConfig c = CacheConfig.defaults().withMaxBytes(config.cacheMaxBytes()).withTtl(config.cacheTtl())
+                .withQueryParams(config.queryParams());
         return config.redisUri() == null ? c : c.withRedisUri(URI.create(config.redisUri()));
     }
 }

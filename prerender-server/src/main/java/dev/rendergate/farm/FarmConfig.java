@@ -1,5 +1,7 @@
 package dev.rendergate.farm;
 
+import dev.rendergate.farm.cache.QueryAllowList;
+import dev.rendergate.farm.limit.MissRateLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,9 @@ import java.util.Set;
  *                                 before HtmlUnit answers the route alone
  * @param recheckEvery             in {@code auto}, one in this many HtmlUnit answers is checked again against Chromium
  * @param chromium                 the Chromium executable; null to look for the system's, {@code none} for no Chromium
+ * @param queryParams              the query parameters that reach cache keys and renders, per site
+ * @param missRatePerMinute        renders of cache misses one client address may cause a minute; 0 for no limit
+ * @param missBurst                renders of cache misses one client address may cause at once
  */
 public record FarmConfig(
         String bindHost,
@@ -60,7 +65,10 @@ public record FarmConfig(
         Duration probeBudget,
         int agreementsNeeded,
         int recheckEvery,
-        String chromium) {
+        String chromium,
+        QueryAllowList queryParams,
+        int missRatePerMinute,
+        int missBurst) {
 
     /** Validates and normalises every field. */
     public FarmConfig {
@@ -88,6 +96,10 @@ public record FarmConfig(
         check(agreementsNeeded >= 1 && agreementsNeeded <= 100, "agreementsNeeded", agreementsNeeded);
         check(recheckEvery >= 1, "recheckEvery", recheckEvery);
         chromium = chromium == null || chromium.isBlank() ? null : chromium.strip();
+        Objects.requireNonNull(queryParams, "queryParams");
+        check(missRatePerMinute >= 0 && missRatePerMinute <= 1_000_000, "missRatePerMinute (0 turns the limit off)",
+                missRatePerMinute);
+        check(missBurst >= 1 && missBurst <= 1_000_000, "missBurst", missBurst);
     }
 
     /** Chromium was turned off ({@code --chromium none}). */
@@ -103,7 +115,8 @@ public record FarmConfig(
         int cores = Runtime.getRuntime().availableProcessors();
         return new FarmConfig("127.0.0.1", 0, List.of(), null, EngineMode.AUTO, cores, 64,
                 Duration.ofSeconds(10), 504, Duration.ofMillis(500), 200, 256L << 20, Duration.ofHours(24),
-                null, Set.of(), null, "#app, #root, #__next, #__nuxt, [data-rendergate-root]", null, 3, 50, null);
+                null, Set.of(), null, "#app, #root, #__next, #__nuxt, [data-rendergate-root]", null, 3, 50, null,
+                QueryAllowList.defaults(), MissRateLimit.DEFAULT_PER_MINUTE, MissRateLimit.DEFAULT_BURST);
     }
 
     /** {@code scheme://host:port} with lower-case scheme and host and an explicit port; rejects paths and non-http(s). */
@@ -145,6 +158,9 @@ public record FarmConfig(
     public FarmConfig withAgreementsNeeded(int v) { return copy(c -> c.agreementsNeeded = v); }
     public FarmConfig withRecheckEvery(int v) { return copy(c -> c.recheckEvery = v); }
     public FarmConfig withChromium(String v) { return copy(c -> c.chromium = v); }
+    public FarmConfig withQueryParams(QueryAllowList v) { return copy(c -> c.queryParams = v); }
+    public FarmConfig withMissRatePerMinute(int v) { return copy(c -> c.missRatePerMinute = v); }
+    public FarmConfig withMissBurst(int v) { return copy(c -> c.missBurst = v); }
 
     /** A copy with one more allowed origin. */
     public FarmConfig withAllowedOrigin(String origin) {
@@ -167,7 +183,9 @@ public record FarmConfig(
                 + ", token=" + (token == null ? "none" : "***") + ", engine=" + engine.label() + ", pool=" + poolSize
                 + ", queue=" + queueSize + ", renderTimeout=" + renderTimeout + ", probeBudget=" + effectiveProbeBudget()
                 + ", chromium=" + (chromium == null ? "system" : chromium) + ", cacheMaxBytes=" + cacheMaxBytes
-                + ", redis=" + (redisUri != null) + ", privateAddressExceptions=" + privateAddressExceptions + "]";
+                + ", redis=" + (redisUri != null) + ", privateAddressExceptions=" + privateAddressExceptions
+                + ", queryParams=[" + queryParams + "], missRate=" + (missRatePerMinute == 0 ? "off"
+                : missRatePerMinute + "/min burst " + missBurst) + "]";
     }
 
     private static void check(boolean ok, String name, Object value) {
@@ -189,6 +207,7 @@ public record FarmConfig(
         int maxRendersPerEngine; long cacheMaxBytes; Duration cacheTtl; String redisUri;
         Set<String> privateAddressExceptions; String publicOrigin; String appRootSelector;
         Duration probeBudget; int agreementsNeeded; int recheckEvery; String chromium;
+        QueryAllowList queryParams; int missRatePerMinute; int missBurst;
 
         Mutable(FarmConfig c) {
             bindHost = c.bindHost; port = c.port; allowedOrigins = c.allowedOrigins; token = c.token;
@@ -198,13 +217,14 @@ public record FarmConfig(
             privateAddressExceptions = c.privateAddressExceptions; publicOrigin = c.publicOrigin;
             appRootSelector = c.appRootSelector; probeBudget = c.probeBudget; agreementsNeeded = c.agreementsNeeded;
             recheckEvery = c.recheckEvery; chromium = c.chromium;
+            queryParams = c.queryParams; missRatePerMinute = c.missRatePerMinute; missBurst = c.missBurst;
         }
 
         FarmConfig build() {
             return new FarmConfig(bindHost, port, allowedOrigins, token, engine, poolSize, queueSize, renderTimeout,
                     timeoutStatus, networkIdle, maxRendersPerEngine, cacheMaxBytes, cacheTtl, redisUri,
                     privateAddressExceptions, publicOrigin, appRootSelector, probeBudget, agreementsNeeded, recheckEvery,
-                    chromium);
+                    chromium, queryParams, missRatePerMinute, missBurst);
         }
     }
 }

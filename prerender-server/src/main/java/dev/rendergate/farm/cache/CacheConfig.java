@@ -9,7 +9,7 @@ import java.util.Set;
  * Settings of a {@link SnapshotCache}: how big L1 may grow, how long snapshots stay fresh, which
  * non-200 pages are cached, how URLs fold into keys, and where the shared Redis tier is.
  *
- * @param maxBytes             L1 bound, in estimated heap bytes ({@link Snapshot#weight()})
+ * @param maxBytes             L1 bound, in estimated heap bytes ({@link CacheKey#weight()} plus {@link Snapshot#weight()})
  * @param ttl                  how long a 200 snapshot is fresh
  * @param staleWhileRevalidate how long after {@code ttl} a 200 snapshot is still served (as STALE)
  *                             while one background render replaces it; zero turns SWR off
@@ -21,10 +21,11 @@ import java.util.Set;
  * @param redisTimeout         bound on every Redis command; slower counts as Redis being down
  * @param redisKeyPrefix       namespace of this cache's Redis keys (snapshots live under
  *                             {@code <prefix>snap:}, locks under {@code <prefix>lock:})
+ * @param queryParams          the query parameters that stay in keys (and renders), per site
  */
 public record CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevalidate, Duration redirectTtl,
                           Duration notFoundTtl, Set<String> extraTrackingParams, boolean foldTrailingSlash,
-                          URI redisUri, Duration redisTimeout, String redisKeyPrefix) {
+                          URI redisUri, Duration redisTimeout, String redisKeyPrefix, QueryAllowList queryParams) {
 
     public static final String DEFAULT_KEY_PREFIX = "rendergate:";
 
@@ -42,6 +43,15 @@ public record CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevali
                     "redisUri must look like redis://host:port, got " + redisUri);
         }
         Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
+        Objects.requireNonNull(queryParams, "queryParams");
+    }
+
+    /** The settings with the default query allow-list. */
+    public CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevalidate, Duration redirectTtl,
+                       Duration notFoundTtl, Set<String> extraTrackingParams, boolean foldTrailingSlash,
+                       URI redisUri, Duration redisTimeout, String redisKeyPrefix) {
+        this(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, QueryAllowList.defaults());
     }
 
     /** The settings without a key prefix of their own ({@value #DEFAULT_KEY_PREFIX}). */
@@ -54,7 +64,7 @@ public record CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevali
 
     /**
      * 256 MB of L1, 24 h TTL with 1 h stale-while-revalidate, only 200s cached, standard tracking
-     * parameters, no trailing-slash folding, no Redis, 250 ms Redis timeout.
+     * parameters, the default query allow-list, no trailing-slash folding, no Redis, 250 ms Redis timeout.
      */
     public static CacheConfig defaults() {
         return new CacheConfig(256L * 1024 * 1024, Duration.ofHours(24), Duration.ofHours(1), Duration.ZERO,
@@ -63,7 +73,7 @@ public record CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevali
 
     /** The key rules these settings imply. */
     public KeyRules keyRules() {
-        return KeyRules.of(extraTrackingParams, foldTrailingSlash);
+        return KeyRules.of(extraTrackingParams, foldTrailingSlash, queryParams);
     }
 
     /** How long a snapshot with {@code status} stays fresh; zero means it is not cached at all. */
@@ -83,52 +93,57 @@ public record CacheConfig(long maxBytes, Duration ttl, Duration staleWhileRevali
 
     public CacheConfig withMaxBytes(long value) {
         return new CacheConfig(value, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withTtl(Duration value) {
         return new CacheConfig(maxBytes, value, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withStaleWhileRevalidate(Duration value) {
         return new CacheConfig(maxBytes, ttl, value, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withRedirectTtl(Duration value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, value, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withNotFoundTtl(Duration value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, value, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withExtraTrackingParams(Set<String> value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, value,
-                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withFoldTrailingSlash(boolean value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                value, redisUri, redisTimeout, redisKeyPrefix);
+                value, redisUri, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withRedisUri(URI value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, value, redisTimeout, redisKeyPrefix);
+                foldTrailingSlash, value, redisTimeout, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withRedisTimeout(Duration value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, value, redisKeyPrefix);
+                foldTrailingSlash, redisUri, value, redisKeyPrefix, queryParams);
     }
 
     public CacheConfig withRedisKeyPrefix(String value) {
         return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
-                foldTrailingSlash, redisUri, redisTimeout, value);
+                foldTrailingSlash, redisUri, redisTimeout, value, queryParams);
+    }
+
+    public CacheConfig withQueryParams(QueryAllowList value) {
+        return new CacheConfig(maxBytes, ttl, staleWhileRevalidate, redirectTtl, notFoundTtl, extraTrackingParams,
+                foldTrailingSlash, redisUri, redisTimeout, redisKeyPrefix, value);
     }
 
     private static void require(boolean condition, String message) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record CacheKey(String url, Device device) {
 
+    /** The key object itself and its cache node's references, beyond its URL string. */
+    private static final long FIXED_OVERHEAD = 48;
+
     public CacheKey {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(device, "device");
@@ -35,12 +38,20 @@ public record CacheKey(String url, Device device) {
     }
 
     /**
-     * The URL this key stands for, which is the URL to render: what the key drops (tracking parameters, the
-     * fragment, user info) must never reach the page, or one crafted query would end up in the snapshot every
-     * crawler of the clean URL gets.
+     * The URL this key stands for, which is the URL to render: what the key drops (parameters off the site's
+     * allow-list, tracking parameters, the fragment, user info) must never reach the page, or one crafted query
+     * would end up in the snapshot every crawler of the clean URL gets.
      */
     public URI uri() {
         return URI.create(url);
+    }
+
+    /**
+     * An estimate of the heap this key occupies, in bytes: the L1 tier counts it beside its snapshot, so a flood
+     * of long URLs with small pages cannot hold more memory than the bound says.
+     */
+    public long weight() {
+        return FIXED_OVERHEAD + Snapshot.stringWeight(url);
     }
 
     /** A stable one-line form, {@code <device>:<url>}, used in Redis keys and logs. */

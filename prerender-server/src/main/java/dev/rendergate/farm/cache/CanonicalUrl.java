@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Folds the many spellings of one page's URL into one string: RFC 3986 syntax-based normalisation
- * (case, default port, dot segments, percent-encoding) plus what crawlers' URLs need on top (tracking
- * parameters dropped, parameters sorted, fragment dropped, optional trailing-slash folding).
+ * (case, default port, dot segments, percent-encoding) plus what crawlers' URLs need on top (only the
+ * site's allowed query parameters kept, tracking parameters dropped, parameters sorted, fragment dropped,
+ * optional trailing-slash folding).
  */
 final class CanonicalUrl {
 
@@ -28,13 +29,14 @@ final class CanonicalUrl {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("cache key needs an http(s) URL, got scheme: " + scheme);
         }
-        StringBuilder out = new StringBuilder(64).append(scheme).append("://").append(host(url));
+        String host = host(url);
+        StringBuilder out = new StringBuilder(64).append(scheme).append("://").append(host);
         int port = url.getPort();
         if (port != -1 && port != defaultPort(scheme)) {
             out.append(':').append(port);
         }
         out.append(path(url.getRawPath(), rules.foldTrailingSlash()));
-        String query = query(url.getRawQuery(), rules);
+        String query = query(url.getRawQuery(), host, rules);
         if (!query.isEmpty()) {
             out.append('?').append(query);
         }
@@ -100,7 +102,7 @@ final class CanonicalUrl {
         return path.isEmpty() ? "/" : path;
     }
 
-    private static String query(String rawQuery, KeyRules rules) {
+    private static String query(String rawQuery, String host, KeyRules rules) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
@@ -111,7 +113,7 @@ final class CanonicalUrl {
             }
             int eq = part.indexOf('=');
             String name = escapes(eq < 0 ? part : part.substring(0, eq));
-            if (name.isEmpty() || rules.isTracking(name)) {
+            if (name.isEmpty() || !rules.keeps(host, name)) {
                 continue;
             }
             params.add(new String[] {name, eq < 0 ? null : escapes(part.substring(eq + 1))});

@@ -95,7 +95,8 @@ public record Snapshot(int status, Map<String, String> headers, byte[] body, Str
                 + renderMillis + ", renderedAt=" + renderedAt + ", buildId=" + buildId + ", headers=" + headers.keySet() + "]";
     }
 
-    private static long stringWeight(String s) {
+    /** Heap bytes of a string, as {@link #weight()} counts them. */
+    static long stringWeight(String s) {
         if (s == null) {
             return 0;
         }

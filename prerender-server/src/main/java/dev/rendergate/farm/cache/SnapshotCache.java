@@ -65,7 +65,8 @@ public final class SnapshotCache implements AutoCloseable {
                 .ticker(ticker)
                 .executor(Runnable::run) // maintenance on the writing thread: evictions are deterministic
                 .maximumWeight(config.maxBytes())
-                .weigher((CacheKey key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.snapshot().weight()))
+                .weigher((CacheKey key, Entry entry) ->
+                        (int) Math.min(Integer.MAX_VALUE, key.weight() + entry.snapshot().weight()))
                 .expireAfter(new EntryExpiry())
                 .evictionListener((CacheKey key, Entry entry, RemovalCause cause) -> {
                     if (cause == RemovalCause.SIZE) {

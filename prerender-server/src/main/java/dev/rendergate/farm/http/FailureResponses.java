@@ -1,6 +1,7 @@
 package dev.rendergate.farm.http;
 
 import dev.rendergate.farm.guard.RejectedRequestException;
+import dev.rendergate.farm.limit.MissRateLimitedException;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.render.PoolSaturatedException;
 import io.undertow.server.HttpServerExchange;
@@ -23,6 +24,11 @@ final class FailureResponses {
         } else if (error instanceof UnauthorizedException u) {
             metrics.request("unauthorized");
             respond(exchange, 401, "unauthorized", u.getMessage());
+        } else if (error instanceof MissRateLimitedException m) {
+            metrics.request("rate-limited");
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, m.retryAfterSeconds());
+            respond(exchange, 429, "rate-limited", "too many renders of uncached pages from this address; cached"
+                    + " pages are still served");
         } else if (error instanceof PoolSaturatedException p) {
             metrics.request("overloaded");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, p.retryAfterSeconds());

@@ -4,6 +4,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.guard.RejectedRequestException;
+import dev.rendergate.farm.limit.ClientAddress;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -36,7 +37,7 @@ final class RenderHandler implements HttpHandler {
         if (!tokens.accepts(exchange.getRequestHeaders().getFirst(FarmHeaders.TOKEN))) {
             throw new UnauthorizedException();
         }
-        RenderResult result = farm.render(url(exchange), device(exchange));
+        RenderResult result = farm.render(url(exchange), device(exchange), client(exchange));
         farm.metrics().request(result.ok() ? "rendered" : "failed");
         send(exchange, result);
     }
@@ -80,6 +81,11 @@ final class RenderHandler implements HttpHandler {
     private static Device device(HttpServerExchange exchange) {
         String label = isRenderForm(exchange) ? queryParam(exchange, "device") : null;
         return Device.fromLabel(label != null ? label : exchange.getRequestHeaders().getFirst(FarmHeaders.DEVICE));
+    }
+
+    /** Who a render of a miss is charged to: the viewer's address the edge forwarded, else the peer's. */
+    private static String client(HttpServerExchange exchange) {
+        return ClientAddress.key(exchange.getRequestHeaders().getFirst(ClientAddress.HEADER), exchange.getSourceAddress());
     }
 
     private static boolean isRenderForm(HttpServerExchange exchange) {

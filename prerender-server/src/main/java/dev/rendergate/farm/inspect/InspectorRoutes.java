@@ -3,7 +3,6 @@ package dev.rendergate.farm.inspect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.cache.CacheKey;
-import dev.rendergate.farm.cache.KeyRules;
 import dev.rendergate.farm.guard.RejectedRequestException;
 import dev.rendergate.farm.http.FarmJson;
 import dev.rendergate.farm.http.FarmRoute;
@@ -221,7 +220,7 @@ public final class InspectorRoutes implements FarmRoute {
         try {
             URI target = URI.create(url);
             RenderResult result = farm.recache(target, device);
-            CacheKey key = CacheKey.of(target, device, farm.cache() == null ? KeyRules.defaults() : farm.cache().keyRules());
+            CacheKey key = CacheKey.of(target, device, farm.keyRules());
             LOG.info("event=inspector-render url={} device={} as={} status={} reason={}", key.url(), device.label(),
                     crawler == null ? "-" : crawler.label(), result.status(), result.reason() == null ? "-" : result.reason());
             if (!result.ok()) {

@@ -44,8 +44,9 @@ public final class SnapshotIndex implements RenderListener {
         this.versions = Caffeine.newBuilder()
                 .executor(Runnable::run)
                 .maximumWeight(maxBytes)
-                .weigher((String id, Versions v) -> (int) Math.min(Integer.MAX_VALUE, v.current().weight()
-                        + (v.previous() == null ? 0 : v.previous().weight())))
+                // The id (device and URL) is counted too: a flood of long URLs must not outgrow the bound.
+                .weigher((String id, Versions v) -> (int) Math.min(Integer.MAX_VALUE, 40L + 2L * id.length()
+                        + v.current().weight() + (v.previous() == null ? 0 : v.previous().weight())))
                 .build();
         this.checks = Objects.requireNonNull(checks, "checks");
         this.routes = Objects.requireNonNull(routes, "routes");

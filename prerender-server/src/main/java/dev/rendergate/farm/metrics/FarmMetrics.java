@@ -100,6 +100,19 @@ public final class FarmMetrics {
                 .tag("decision", decision).register(registry).increment();
     }
 
+    /** Counts one request refused 429 because its client caused too many renders of uncached pages. */
+    public void missRateLimited() {
+        Counter.builder("rendergate_miss_rate_limited_requests")
+                .description("Requests refused with 429 because their client address used up its renders of cache misses")
+                .baseUnit("requests").register(registry).increment();
+    }
+
+    /** Registers a gauge of the client addresses the miss rate limit tracks. */
+    public void missLimitAddresses(Supplier<Number> addresses) {
+        Gauge.builder("rendergate_miss_rate_limit_addresses", addresses)
+                .description("Client addresses with a miss-render bucket").baseUnit("addresses").register(registry);
+    }
+
     /** Registers a gauge for the render queue depth. */
     public void queueDepth(Supplier<Number> depth) {
         Gauge.builder("rendergate_queue_depth", depth).description("Renders waiting for an engine").register(registry);

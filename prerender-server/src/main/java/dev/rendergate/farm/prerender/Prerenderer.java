@@ -6,7 +6,10 @@ import dev.rendergate.farm.cache.CacheLookup;
 import dev.rendergate.farm.cache.KeyRules;
 import dev.rendergate.farm.cache.Snapshot;
 import dev.rendergate.farm.cache.SnapshotCache;
+import dev.rendergate.farm.guard.RejectedRequestException;
 import dev.rendergate.farm.guard.UrlGuard;
+import dev.rendergate.farm.limit.MissRateLimit;
+import dev.rendergate.farm.limit.MissRateLimitedException;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.render.RenderJob;
 import dev.rendergate.farm.render.RenderOutcome;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * Renders pages for crawlers through the URL guard, the snapshot cache and the engine pipeline: what every
  * route of the farm (render API, freshness API, inspector) and the {@code render} command call. Knows nothing
  * of HTTP.
+ *
+ * <p>A page is looked up and rendered as its cache key's URL: only the site's allowed query parameters, no
+ * tracking parameters, no fragment ({@link KeyRules}). Renders of cache misses are charged to the client that
+ * caused them ({@link MissRateLimit}).
  */
 public final class Prerenderer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Prerenderer.class);
@@ -32,6 +39,8 @@ public final class Prerenderer implements AutoCloseable {
     private final UrlGuard guard;
     private final RenderPipeline pipeline;
     private final SnapshotCache cache;
+    private final KeyRules keyRules;
+    private final MissRateLimit missLimit;
     private final FarmMetrics metrics;
     private final Duration renderTimeout;
     private final RenderListener listener;
@@ -41,25 +50,31 @@ public final class Prerenderer implements AutoCloseable {
      * @param guard         decides which URLs may be rendered
      * @param pipeline      the engines
      * @param cache         the snapshot cache, or null when caching is off
+     * @param keyRules      how URLs fold into keys and so which URL is rendered (the cache's own, when there is one)
+     * @param missLimit     how many renders of cache misses one client may cause
      * @param metrics       the node's metrics
      * @param renderTimeout hard budget of one render
      * @param listener      told about every rendered page
      */
-    public Prerenderer(UrlGuard guard, RenderPipeline pipeline, SnapshotCache cache, FarmMetrics metrics,
-                       Duration renderTimeout, RenderListener listener) {
+    public Prerenderer(UrlGuard guard, RenderPipeline pipeline, SnapshotCache cache, KeyRules keyRules,
+                       MissRateLimit missLimit, FarmMetrics metrics, Duration renderTimeout, RenderListener listener) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.cache = cache;
+        this.keyRules = cache != null ? cache.keyRules() : Objects.requireNonNull(keyRules, "keyRules");
+        this.missLimit = Objects.requireNonNull(missLimit, "missLimit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.renderTimeout = Objects.requireNonNull(renderTimeout, "renderTimeout");
         this.listener = Objects.requireNonNull(listener, "listener");
+        metrics.missLimitAddresses(this.missLimit::trackedAddresses);
         if (cache != null && cache.l2Enabled()) {
             metrics.sharedCache(cache::l2Available, () -> cache.stats().l2Errors());
         }
     }
 
     /**
-     * Renders {@code url} for {@code device} through the guard and the cache, exactly as the HTTP API does.
+     * Renders {@code url} for {@code device} through the guard and the cache, exactly as the HTTP API does, for no
+     * client in particular (no miss limit: the {@code render} command, warm-ups).
      *
      * @throws dev.rendergate.farm.guard.RejectedRequestException       for a URL that may not be rendered
      * @throws dev.rendergate.farm.render.PoolSaturatedException when every engine is busy and the queue is full
@@ -70,9 +85,19 @@ public final class Prerenderer implements AutoCloseable {
 
     /** As {@link #render(URI, Device)}, for a raw URL string (checked for length and form first). */
     public RenderResult render(String rawUrl, Device device) {
+        return render(rawUrl, device, null);
+    }
+
+    /**
+     * As {@link #render(String, Device)}, charging a render of a cache miss to {@code client}.
+     *
+     * @param client the client's key ({@link dev.rendergate.farm.limit.ClientAddress}), or null for no limit
+     * @throws MissRateLimitedException when the page must be rendered and {@code client} has no renders left
+     */
+    public RenderResult render(String rawUrl, Device device, String client) {
         CacheKey key = keyOf(guard.admit(rawUrl), device);
         long start = System.nanoTime();
-        RenderResult result = cache == null ? uncached(key) : cached(key);
+        RenderResult result = cache == null ? uncached(key, client) : cached(key, client);
         logRequest(key.uri(), device, result, start);
         return result;
     }
@@ -111,7 +136,7 @@ public final class Prerenderer implements AutoCloseable {
     public RenderResult recache(URI url, Device device) {
         CacheKey key = keyOf(guard.admit(url.toString()), device);
         if (cache == null) {
-            return uncached(key);
+            return uncached(key, null);
         }
         try {
             CacheLookup lookup = cache.refresh(key, this::renderSnapshot);
@@ -144,6 +169,11 @@ public final class Prerenderer implements AutoCloseable {
         return metrics;
     }
 
+    /** How URLs fold into keys on this node, and so which URL of a page is rendered. */
+    public KeyRules keyRules() {
+        return keyRules;
+    }
+
     /** The node's snapshot cache, or null when caching is off (for invalidation endpoints and the CLI). */
     public SnapshotCache cache() {
         return cache;
@@ -161,12 +191,17 @@ public final class Prerenderer implements AutoCloseable {
 
     /** The key of an admitted URL under this node's rules; its URL is the one rendered. */
     private CacheKey keyOf(URI target, Device device) {
-        return CacheKey.of(target, device, cache == null ? KeyRules.defaults() : cache.keyRules());
+        try {
+            return CacheKey.of(target, device, keyRules);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRequestException(400, "bad-url", "not an absolute http(s) URL with a host");
+        }
     }
 
-    private RenderResult uncached(CacheKey key) {
+    private RenderResult uncached(CacheKey key, String client) {
         metrics.cache("bypass");
         try {
+            admitMiss(client, key);
             // The header keeps its three contract values; the metric says bypass.
             return fromSnapshot(renderSnapshot(key), "MISS");
         } catch (RenderFailedException e) {
@@ -174,9 +209,12 @@ public final class Prerenderer implements AutoCloseable {
         }
     }
 
-    private RenderResult cached(CacheKey key) {
+    private RenderResult cached(CacheKey key, String client) {
         try {
-            CacheLookup lookup = cache.get(key, this::renderSnapshot);
+            CacheLookup lookup = cache.get(key, k -> {
+                admitMiss(client, k);
+                return renderSnapshot(k);
+            });
             String outcome = lookup.outcome().name();
             metrics.cache(outcome.toLowerCase(Locale.ROOT));
             return fromSnapshot(lookup.snapshot(), outcome);
@@ -201,6 +239,29 @@ public final class Prerenderer implements AutoCloseable {
                     .addKeyValue("reason", result.reason() == null ? "-" : result.reason())
                     .log("render {} {} {}ms", target, result.status(), ms);
         }
+    }
+
+    /**
+     * Charges a render to {@code client}, refusing it when the client's bucket is empty. Called only where a render
+     * is about to start, so hits, stale answers and snapshots from the shared tier cost nothing. A refusal fails
+     * every request that joined this render; they may retry at once, since their own buckets were not charged.
+     */
+    private void admitMiss(String client, CacheKey key) {
+        if (client == null) {
+            return;
+        }
+        MissRateLimit.Admission admission = missLimit.admit(client);
+        if (admission.allowed()) {
+            return;
+        }
+        metrics.missRateLimited();
+        if (admission.worthLogging()) {
+            LOG.atWarn().addKeyValue("event", "miss-rate-limited").addKeyValue("client", client)
+                    .addKeyValue("url", key.url()).addKeyValue("retry_after_s", admission.retryAfterSeconds())
+                    .log("renders of uncached pages limited for {} (first refusal this minute, at {})", client,
+                            key.url());
+        }
+        throw new MissRateLimitedException(client, admission.retryAfterSeconds());
     }
 
     /**

@@ -26,7 +26,7 @@ class CacheKeyTest {
     @ParameterizedTest(name = "{0} fold={1} extra={2} -> {3}")
     @MethodSource("table")
     void of_normalisesUrl_asTheTableSays(String input, boolean fold, Set<String> extra, String expected) {
-        CacheKey key = CacheKey.of(URI.create(input), Device.DESKTOP, KeyRules.of(extra, fold));
+        CacheKey key = CacheKey.of(URI.create(input), Device.DESKTOP, everyParameter(extra, fold));
 
         assertThat(key.url()).isEqualTo(expected);
     }
@@ -34,9 +34,56 @@ class CacheKeyTest {
     @ParameterizedTest(name = "{3} is a fixed point")
     @MethodSource("table")
     void of_isIdempotent(String input, boolean fold, Set<String> extra, String expected) {
-        KeyRules rules = KeyRules.of(extra, fold);
+        KeyRules rules = everyParameter(extra, fold);
 
         assertThat(CacheKey.of(URI.create(expected), Device.MOBILE, rules).url()).isEqualTo(expected);
+    }
+
+    /** The table is about normalisation, so its rules keep every parameter that is not tracking noise. */
+    private static KeyRules everyParameter(Set<String> extra, boolean fold) {
+        return KeyRules.of(extra, fold, QueryAllowList.everyParameter());
+    }
+
+    @Test
+    void of_madeUpParameters_likeAFakeCrawlerSends_foldIntoOneKey() {
+        List<String> variants = List.of(
+                "https://shop.example.com/shoes?page=2",
+                "https://shop.example.com/shoes?page=2&x=1",
+                "https://shop.example.com/shoes?cachebust=8f3a&page=2",
+                "https://shop.example.com/shoes?a=1&b=2&page=2&PAGE=3&utm_source=x",
+                "https://shop.example.com/shoes?pa%67e=2&z");
+
+        assertThat(variants.stream().map(u -> CacheKey.of(URI.create(u), Device.DESKTOP).url()).distinct())
+                .containsExactly("https://shop.example.com/shoes?page=2");
+    }
+
+    @Test
+    void of_allowedParameters_stayAndAreSorted() {
+        String url = CacheKey.of(URI.create("https://example.com/list?sort=price&x=1&q=red%20shoes&lang=de"),
+                Device.DESKTOP).url();
+
+        assertThat(url).isEqualTo("https://example.com/list?lang=de&q=red%20shoes&sort=price");
+    }
+
+    @Test
+    void of_aSitesOwnList_appliesToThatHostOnly() {
+        KeyRules rules = KeyRules.of(Set.of(), false,
+                QueryAllowList.parse(List.of("shop.example.com=+color", "blog.example.com=none")));
+
+        assertThat(CacheKey.of(URI.create("https://shop.example.com/a?color=red&page=1&x=2"), Device.DESKTOP, rules)
+                .url()).isEqualTo("https://shop.example.com/a?color=red&page=1");
+        assertThat(CacheKey.of(URI.create("https://blog.example.com/a?page=1"), Device.DESKTOP, rules).url())
+                .isEqualTo("https://blog.example.com/a");
+        assertThat(CacheKey.of(URI.create("https://other.example.com/a?color=red&page=1"), Device.DESKTOP, rules)
+                .url()).isEqualTo("https://other.example.com/a?page=1");
+    }
+
+    @Test
+    void weight_growsWithTheUrl() {
+        CacheKey shortKey = CacheKey.of(URI.create("https://example.com/a"), Device.DESKTOP);
+        CacheKey longKey = CacheKey.of(URI.create("https://example.com/" + "a".repeat(10_000)), Device.DESKTOP);
+
+        assertThat(longKey.weight() - shortKey.weight()).isGreaterThanOrEqualTo(9_999);
     }
 
     @Test

@@ -309,6 +309,25 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void put_manySmallPagesUnderLongUrls_evictByTheKeysBytesToo() {
+        Snapshot small = Pages.ok("<html>tiny</html>");
+        long bound = small.weight() * 100;
+        SnapshotCache cache = cache(config().withMaxBytes(bound));
+        String longPath = "/search/" + "a".repeat(8_000) + "/";
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(cache.put(key("https://example.com" + longPath + i), small)).isTrue();
+        }
+
+        CacheStats stats = cache.stats();
+        long perEntry = key("https://example.com" + longPath + 0).weight() + small.weight();
+        assertThat(perEntry).isGreaterThan(8_000);
+        assertThat(stats.bytes()).isLessThanOrEqualTo(bound);
+        assertThat(stats.entries()).isLessThanOrEqualTo(bound / perEntry);
+        assertThat(stats.evictions()).isGreaterThanOrEqualTo(50 - bound / perEntry);
+    }
+
+    @Test
     void put_uncacheableStatus_isRefused() {
         SnapshotCache cache = cache(config());
 
