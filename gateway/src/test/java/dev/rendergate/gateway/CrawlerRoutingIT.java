@@ -67,6 +67,14 @@ class CrawlerRoutingIT {
     }
 
     @Test
+    void googlebot_withASpoofedClientAddress_farmIsToldTheConnectionsAddress() throws Exception {
+        HttpResponse<String> r = get("/doctors/17-ada-fixture", "User-Agent", GOOGLEBOT_SMARTPHONE,
+                "X-Rendergate-Client-Ip", "198.51.100.7");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(farm.seen.get(0).header("X-Rendergate-Client-Ip")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void person_deepLink_getsTheSpaShell_andTheFarmIsNotAsked() throws Exception {
         HttpResponse<String> r = get("/doctors/17-ada-fixture", "User-Agent", FIREFOX);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -23,6 +23,11 @@ public final class EdgeHeaders {
     public static final String UA = "x-rendergate-ua";
     /** The viewer's original Host, needed to rebuild the page's absolute URL at the farm. */
     public static final String HOST = "x-rendergate-host";
+    /**
+     * The viewer's address, set by the origin-request logic on requests to the farm from CloudFront's
+     * {@code clientIp} (a client's own copy is stripped with the other markers).
+     */
+    public static final String CLIENT_IP = "x-rendergate-client-ip";
     /** The farm's shared secret, sent on every request to the farm. */
     public static final String PRERENDER_TOKEN = "x-prerender-token";
     /** Set to {@code 1} by the farm's renderer; such requests are never marked (loop guard). */
@@ -37,6 +42,7 @@ public final class EdgeHeaders {
     static final String DEVICE_KEY = "X-Rendergate-Device";
     static final String UA_KEY = "X-Rendergate-Ua";
     static final String HOST_KEY = "X-Rendergate-Host";
+    static final String CLIENT_IP_KEY = "X-Rendergate-Client-Ip";
     static final String PRERENDER_TOKEN_KEY = "X-Prerender-Token";
     static final String HOST_HEADER_KEY = "Host";
 

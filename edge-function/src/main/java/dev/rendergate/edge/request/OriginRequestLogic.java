@@ -11,7 +11,8 @@ import java.util.function.BinaryOperator;
  * <p>A marked request gets the farm as CloudFront custom origin, the prerender.io path form
  * {@code /https://<original host><original path>} (CloudFront appends {@code ?querystring} itself, so
  * the farm receives {@code GET /https://host/path?query}; see {@link EdgeRequest#pathAndQuery()}),
- * {@code Host} set to the farm and the device header. The farm's token travels only as the farm origin's
+ * {@code Host} set to the farm, the device header and the viewer's address ({@code X-Rendergate-Client-Ip},
+ * from the event's {@code clientIp}; the farm rations renders of uncached pages per address). The farm's token travels only as the farm origin's
  * custom header {@code X-Prerender-Token}: CloudFront rejects a result whose request headers repeat a
  * name of the origin's custom headers, so a request header of that name is removed.
  *
@@ -24,8 +25,9 @@ import java.util.function.BinaryOperator;
 public final class OriginRequestLogic {
 
     private static final int MAX_HOST_LENGTH = 253 + 6;
-    /** The headers a request for the farm gets: its device, and the farm as Host. */
-    private static final HeaderNames TO_FARM = HeaderNames.of(EdgeHeaders.DEVICE_KEY, EdgeHeaders.HOST_HEADER_KEY);
+    /** The headers a request for the farm gets: its device, the farm as Host, and the viewer's address. */
+    private static final HeaderNames TO_FARM = HeaderNames.of(EdgeHeaders.DEVICE_KEY, EdgeHeaders.HOST_HEADER_KEY,
+            EdgeHeaders.CLIENT_IP_KEY);
 
     private final EdgeConfig config;
     private final BinaryOperator<String> join;
@@ -84,7 +86,10 @@ public final class OriginRequestLogic {
         String path = join.apply(join.apply("/https://", host), request.uri());
         // Plain locals, so that the JavaScript build makes the values an array literal (see ViewerRequestLogic).
         String farmDomain = farm.domainName();
-        return request.withoutHeader(EdgeHeaders.PRERENDER_TOKEN).routedTo(path, farm, TO_FARM, device, farmDomain);
+        // CloudFront's clientIp is the viewer's address as its edge saw the connection: nothing a client can set.
+        String clientIp = request.clientIp();
+        return request.withoutHeader(EdgeHeaders.PRERENDER_TOKEN).routedTo(path, farm, TO_FARM, device, farmDomain,
+                clientIp);
     }
 
     /** The farm the origin's custom headers name, else the configured one; the token likewise. */

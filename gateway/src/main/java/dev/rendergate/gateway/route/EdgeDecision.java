@@ -95,6 +95,8 @@ final class EdgeDecision {
         farmHeaders.put("X-Prerender-Token", routed.origin().customHeaders().getOrDefault("X-Prerender-Token", ""));
         farmHeaders.put("X-Rendergate-Device", routed.header(EdgeHeaders.DEVICE).orElse("desktop"));
         farmHeaders.put("X-Rendergate-Bot", routed.header(EdgeHeaders.BOT).orElse(""));
+        // The connection's peer, as CloudFront's clientIp: the farm rations renders of uncached pages per address.
+        farmHeaders.put("X-Rendergate-Client-Ip", routed.header(EdgeHeaders.CLIENT_IP).orElse(""));
         BotClass botClass = BotClass.fromLabel(routed.header(EdgeHeaders.CLASS).orElse(null));
         return new Outcome.Prerender(routed.header(EdgeHeaders.BOT).orElse(""),
                 botClass == null ? "unknown" : botClass.label(), routed.header(EdgeHeaders.DEVICE).orElse("desktop"),
