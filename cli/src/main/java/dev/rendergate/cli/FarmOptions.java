@@ -2,7 +2,9 @@ package dev.rendergate.cli;
 
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.cache.QueryAllowList;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The render and cache options shared by {@code up}, {@code farm} and {@code render}. */
@@ -54,6 +56,26 @@ final class FarmOptions {
       description = "Shared snapshot tier for all farm nodes, e.g. redis://127.0.0.1:6379. Default: none. [env: RENDERGATE_REDIS]")
   String redis;
 
+  @Option(names = "--query-params", paramLabel = "[SITE=]NAMES", split = ";",
+      description = "Query parameters that reach the cache key and the render; every other one is dropped from both. "
+          + "NAMES: comma-separated names, '+names' (the default list plus these), '*' (every parameter) or 'none'. "
+          + "Without SITE it replaces the default list; with a host name (shop.example.com=+color,size) it sets that "
+          + "site's. Repeat, or separate with ';'. Default list: page, p, per_page, limit, offset, q, query, search, s, "
+          + "sort, order, orderby, dir, lang, hl, locale, language, category, cat, tag, filter, type, view, id. "
+          + "[env: RENDERGATE_QUERY_PARAMS]")
+  List<String> queryParams;
+
+  @Option(names = "--miss-rate-limit", paramLabel = "N", defaultValue = "120",
+      description = "Renders of uncached pages one client address may cause a minute, after a burst of --miss-burst; "
+          + "more are answered 429 + Retry-After (cache hits are never limited; IPv6 counted per /64). 0 turns the "
+          + "limit off. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_MISS_RATE_LIMIT]")
+  int missRateLimit;
+
+  @Option(names = "--miss-burst", paramLabel = "N", defaultValue = "120",
+      description = "Renders of uncached pages one client address may cause at once before --miss-rate-limit "
+          + "applies. Default: ${DEFAULT-VALUE}. [env: RENDERGATE_MISS_BURST]")
+  int missBurst;
+
   FarmConfig applyTo(FarmConfig base) {
     FarmConfig config = base
         .withEngine(EngineMode.fromLabel(engine))
@@ -64,7 +86,10 @@ final class FarmOptions {
         .withRenderTimeout(renderTimeout)
         .withCacheMaxBytes(cacheSize)
         .withCacheTtl(cacheTtl)
-        .withRedisUri(redis);
+        .withRedisUri(redis)
+        .withQueryParams(QueryAllowList.parse(queryParams == null ? List.of() : queryParams))
+        .withMissRatePerMinute(missRateLimit)
+        .withMissBurst(missBurst);
     return pool == null ? config : config.withPoolSize(pool);
   }
 }
