@@ -9,7 +9,8 @@ import java.net.UnknownHostException;
  * The client a render is charged to: the viewer's address as the edge saw it ({@value #HEADER}, which the
  * CloudFront edge function and the gateway set after dropping every {@code x-rendergate-*} header a client
  * sent), else the address of the connection. IPv6 addresses are grouped by their /64, the block one
- * subscriber usually holds, so a client cannot escape its limit by walking its own prefix.
+ * subscriber usually holds, so a client cannot escape its limit by walking its own prefix. A loopback client is
+ * not charged: it is a tool on the farm's own host ({@code warm}, {@code up}'s tests), never a viewer the edge saw.
  */
 public final class ClientAddress {
 
@@ -23,7 +24,7 @@ public final class ClientAddress {
 
     /**
      * The key {@link MissRateLimit} counts under: the forwarded address if it is an IP literal, else the
-     * connection's address, else {@code unknown}.
+     * connection's address, else {@code unknown}; null for a loopback client, which is not limited.
      *
      * @param forwarded the {@value #HEADER} value, or null
      * @param source    the connection's peer address, or null
@@ -33,7 +34,10 @@ public final class ClientAddress {
         if (address == null && source instanceof InetSocketAddress inet) {
             address = inet.getAddress();
         }
-        return address == null ? "unknown" : key(address);
+        if (address == null) {
+            return "unknown";
+        }
+        return address.isLoopbackAddress() ? null : key(address);
     }
 
     static String key(InetAddress address) {

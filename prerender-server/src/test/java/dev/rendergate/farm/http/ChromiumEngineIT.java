@@ -63,7 +63,7 @@ class ChromiumEngineIT {
 
     @Test
     void auto_firstRenderOfARoute_isChromiums_whileHtmlUnitIsComparedInTheBackground() {
-        HttpResponse<String> r = client.render(es5Site.origin() + "/unicode.html?auto=1");
+        HttpResponse<String> r = client.render(es5Site.origin() + "/unicode.html?id=auto");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
@@ -73,11 +73,11 @@ class ChromiumEngineIT {
 
     @Test
     void auto_modulePage_chromiumAnswers_andTheSiteIsKnownToNeedIt() {
-        HttpResponse<String> first = client.render(origin.origin() + "/module.html?n=1");
+        HttpResponse<String> first = client.render(origin.origin() + "/module.html?page=1");
         RouteTemplate other = RouteTemplate.of(URI.create(origin.origin() + "/another/page"));
         Await.until(() -> farm.routes().state(other).verdict() == RouteState.Verdict.CHROMIUM,
                 Duration.ofSeconds(20), "the site learned");
-        HttpResponse<String> second = client.render(origin.origin() + "/module.html?n=2");
+        HttpResponse<String> second = client.render(origin.origin() + "/module.html?page=2");
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");
@@ -91,8 +91,8 @@ class ChromiumEngineIT {
     void chromium_subrequestsToPrivateAddresses_blocked_canaryNeverHit() {
         // The same page once more as a module build forces Chromium, which must apply the same guard.
         String target = "http://127.0.0.1:" + canary.port();
-        HttpResponse<String> r = client.render(origin.origin() + "/ssrf-module.html?t="
-                + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&t="
+        HttpResponse<String> r = client.render(origin.origin() + "/ssrf-module.html?q="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&q="
                 + URLEncoder.encode("http://localhost:" + canary.port(), StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Rendergate-Engine")).hasValue("chromium");

@@ -65,7 +65,7 @@ class GuardApiIT {
     @Test
     void token_onACacheHit_isCheckedToo() {
         // Hits are answered before a worker thread sees the request: the token check comes first there too.
-        String url = origin.origin() + "/basic.html?token-on-hit=1";
+        String url = origin.origin() + "/basic.html?id=token-on-hit";
         assertThat(render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
         assertThat(render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
         assertThat(client.render(url).statusCode()).isEqualTo(401);
@@ -95,8 +95,8 @@ class GuardApiIT {
         String allowedButPrivate = "http://127.0.0.1:" + canary.port();
         String otherName = "http://localhost:" + canary.port();
         String metadata = "http://169.254.169.254";
-        String url = origin.origin() + "/ssrf.html?t=" + enc(allowedButPrivate) + "&t=" + enc(otherName)
-                + "&t=" + enc(metadata);
+        String url = origin.origin() + "/ssrf.html?q=" + enc(allowedButPrivate) + "&q=" + enc(otherName)
+                + "&q=" + enc(metadata);
 
         HttpResponse<String> r = render(url);
 

@@ -64,19 +64,19 @@ class RenderApiIT {
 
     @Test
     void render_sendsRendererUserAgentAndPrerenderHeader_perDevice() {
-        HttpResponse<String> desktop = client.render(origin.origin() + "/basic.html?ua=desktop");
+        HttpResponse<String> desktop = client.render(origin.origin() + "/basic.html?id=ua-desktop");
         assertThat(Jsoup.parse(desktop.body()).select("#ua").text())
                 .endsWith("RendergateRenderer/1.0").doesNotContain("Mobile");
         assertThat(origin.lastPrerenderHeader()).isEqualTo("1");
 
-        HttpResponse<String> mobile = client.render(origin.origin() + "/basic.html?ua=mobile",
+        HttpResponse<String> mobile = client.render(origin.origin() + "/basic.html?id=ua-mobile",
                 Map.of("X-Rendergate-Device", "mobile"));
         assertThat(Jsoup.parse(mobile.body()).select("#ua").text()).contains("Mobile").endsWith("RendergateRenderer/1.0");
     }
 
     @Test
     void render_twice_secondIsCacheHit_andDevicesAreSeparateEntries() {
-        String url = origin.origin() + "/basic.html?cache=1";
+        String url = origin.origin() + "/basic.html?id=cache-1";
         assertThat(client.render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("MISS");
         assertThat(client.render(url).headers().firstValue("X-Rendergate-Cache")).hasValue("HIT");
         assertThat(client.get("/render?device=mobile&url=" + java.net.URLEncoder.encode(url,
@@ -111,7 +111,7 @@ class RenderApiIT {
 
     @Test
     void render_prerenderIoForm_sameAsRenderForm() {
-        HttpResponse<String> r = client.get("/" + origin.origin() + "/basic.html?form=prerender-io");
+        HttpResponse<String> r = client.get("/" + origin.origin() + "/basic.html?id=form-prerender-io");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(r.body()).title()).isEqualTo("Rendered by script");
     }
