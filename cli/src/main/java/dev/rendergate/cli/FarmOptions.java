@@ -77,6 +77,10 @@ final class FarmOptions {
   int missBurst;
 
   FarmConfig applyTo(FarmConfig base) {
+    if (missRateLimit < 0 || missBurst < 1) {
+      throw new IllegalArgumentException("--miss-rate-limit must be 0 (no limit) or renders a minute, and --miss-burst"
+          + " at least 1; got " + missRateLimit + " and " + missBurst + " (RENDERGATE_MISS_RATE_LIMIT, RENDERGATE_MISS_BURST)");
+    }
     FarmConfig config = base
         .withEngine(EngineMode.fromLabel(engine))
         .withProbeBudget(probeBudget)

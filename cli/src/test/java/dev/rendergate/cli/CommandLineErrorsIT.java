@@ -90,6 +90,20 @@ class CommandLineErrorsIT {
   }
 
   @Test
+  void up_queryParamsWithAUrlForASite_saysASiteIsAHostName() {
+    assertThat(run("up", "--port", "0", "--farm-port", "0", "--site", UpIT.SITE.toString(),
+        "--query-params", "https://shop.example.com=+color")).isEqualTo(1);
+    assertThat(err.toString()).contains("--query-params").contains("host name");
+  }
+
+  @Test
+  void up_negativeMissRateLimit_namesTheOptionAndHowToTurnItOff() {
+    assertThat(run("up", "--port", "0", "--farm-port", "0", "--site", UpIT.SITE.toString(),
+        "--miss-rate-limit", "-5")).isEqualTo(1);
+    assertThat(err.toString()).contains("--miss-rate-limit").contains("0 (no limit)").contains("-5");
+  }
+
+  @Test
   void help_listsEverySubcommand() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("up").contains("farm").contains("gateway").contains("classify").contains("render");
