@@ -140,7 +140,7 @@ class EngineFaultsIT {
                     "the engine sees the browser gone");
 
             long started = System.nanoTime();
-            HttpResponse<String> hung = client.render(origin.origin() + "/basic.html?hung=1");
+            HttpResponse<String> hung = client.render(origin.origin() + "/basic.html?id=hung-1");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(hung.statusCode()).isEqualTo(502);
@@ -148,7 +148,7 @@ class EngineFaultsIT {
             assertThat(took).as("bounded by the render budget, not the 20 s launch timeout")
                     .isLessThan(BUDGET.plus(MARGIN));
             long fastStart = System.nanoTime();
-            HttpResponse<String> meanwhile = client.render(origin.origin() + "/basic.html?hung=2");
+            HttpResponse<String> meanwhile = client.render(origin.origin() + "/basic.html?id=hung-2");
             assertThat(meanwhile.headers().firstValue("X-Rendergate-Reason")).hasValue("chromium-unavailable");
             assertThat(Duration.ofNanos(System.nanoTime() - fastStart)).as("no second wait on a hung launch")
                     .isLessThan(Duration.ofSeconds(2));
@@ -157,7 +157,7 @@ class EngineFaultsIT {
                     .isEqualTo(1);
 
             Files.delete(hangMarker);
-            Await.until(() -> client.render(origin.origin() + "/basic.html?hung=1").statusCode() == 200,
+            Await.until(() -> client.render(origin.origin() + "/basic.html?id=hung-1").statusCode() == 200,
                     Duration.ofSeconds(30), "a render once Chromium starts again");
             assertThat(client.get("/ready").body()).doesNotContain("chromium");
         } finally {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.cache.QueryAllowList;
 import dev.rendergate.farm.render.FailureReason;
 import dev.rendergate.farm.render.chromium.ChromiumBrowser;
 import dev.rendergate.farm.testing.Await;
@@ -60,7 +61,8 @@ class EngineSchemesIT {
                 .withPrivateAddressException("127.0.0.1:" + site.port())
                 .withEngine(EngineMode.fromLabel(engine))
                 .withPoolSize(1)
-                .withCacheMaxBytes(0)).start();
+                .withCacheMaxBytes(0)
+                .withQueryParams(QueryAllowList.parse(List.of("127.0.0.1=+src")))).start();
         try {
             FarmClient client = new FarmClient(farm.port());
             Await.until(() -> client.get("/ready").statusCode() == 200, Duration.ofSeconds(60), "engines started");

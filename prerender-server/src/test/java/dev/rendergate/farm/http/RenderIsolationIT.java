@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.cache.QueryAllowList;
 import dev.rendergate.farm.render.chromium.ChromiumBrowser;
 import dev.rendergate.farm.testing.Await;
 import dev.rendergate.farm.testing.FarmClient;
@@ -14,6 +15,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +57,7 @@ class RenderIsolationIT {
                 .withEngine(EngineMode.fromLabel(engine))
                 .withPoolSize(1)
                 .withCacheMaxBytes(0)
+                .withQueryParams(QueryAllowList.parse(List.of("127.0.0.1=+frame")))
                 .withRenderTimeout(Duration.ofSeconds(15))).start();
         try {
             FarmClient client = new FarmClient(farm.port());

@@ -49,13 +49,13 @@ class RenderedUrlIT {
             FarmClient client = new FarmClient(farm.port());
             Await.until(() -> client.get("/ready").statusCode() == 200, Duration.ofSeconds(60), "engines started");
 
-            Document crafted = rendered(client, site.origin() + "/reflect.html?utm_source=EVIL&b=2&a=1&gclid=EVIL#EVIL");
-            Document clean = rendered(client, site.origin() + "/reflect.html?a=1&b=2");
+            Document crafted = rendered(client, site.origin() + "/reflect.html?utm_source=EVIL&q=2&page=1&gclid=EVIL#EVIL");
+            Document clean = rendered(client, site.origin() + "/reflect.html?page=1&q=2");
 
-            assertThat(crafted.getElementById("search").text()).isEqualTo("search=?a=1&b=2");
+            assertThat(crafted.getElementById("search").text()).isEqualTo("search=?page=1&q=2");
             assertThat(crafted.getElementById("hash").text()).isEqualTo("hash=");
             assertThat(clean.body().text()).doesNotContain("EVIL");
-            assertThat(clean.getElementById("search").text()).isEqualTo("search=?a=1&b=2");
+            assertThat(clean.getElementById("search").text()).isEqualTo("search=?page=1&q=2");
         } finally {
             farm.stop();
         }
