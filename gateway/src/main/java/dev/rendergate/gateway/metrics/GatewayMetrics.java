@@ -22,8 +22,11 @@ import java.util.function.Supplier;
  *       sent to the farm and what they got ({@link CrawlerAnswer})</li>
  *   <li>{@code rendergate_gateway_fallbacks_total} by {@code reason}: crawler answers the farm could not give</li>
  *   <li>{@code rendergate_gateway_upstream_errors_total} by {@code upstream} and {@code reason}</li>
+ *   <li>{@code rendergate_gateway_refusals_total} by {@code reason}: what the gateway would not hold
+ *       ({@code connection-limit}, {@code stream-limit}, {@code pipeline-full}, {@code memory-budget},
+ *       {@code body-not-accepted}, {@code body-too-large})</li>
  *   <li>gauges {@code rendergate_gateway_open_connections}, {@code rendergate_gateway_open_http2_streams},
- *       {@code rendergate_gateway_requests_in_flight}</li>
+ *       {@code rendergate_gateway_requests_in_flight}, {@code rendergate_gateway_request_body_bytes}</li>
  * </ul>
  *
  * <p>Labels never carry a path, a host or a User-Agent: routes, status classes and crawler classes are fixed
@@ -40,6 +43,7 @@ public final class GatewayMetrics {
     private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
     private final Map<String, Counter> upstreamErrors = new ConcurrentHashMap<>();
     private final Map<String, Counter> unverifiedCrawlers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final BoundedLabel reasons = new BoundedLabel(MAX_REASONS);
 
     /** Records an answered request; called once per request when its last write completes. */
@@ -87,6 +91,23 @@ public final class GatewayMetrics {
         upstreamErrors.computeIfAbsent(upstream.label() + '/' + label, key -> Counter.builder("rendergate.gateway.upstream.errors")
                 .description("Failed calls to the farm, the site's origin, routed services and the short-link Redis")
                 .tag("upstream", upstream.label()).tag("reason", label).register(registry)).increment();
+    }
+
+    /**
+     * Counts a connection, stream or request the gateway refused to hold, by a reason from the fixed set of the
+     * gateway's refusals (never client text).
+     */
+    public void refused(String reason) {
+        refusals.computeIfAbsent(reason, r -> Counter.builder("rendergate.gateway.refusals")
+                .description("Connections, HTTP/2 streams and requests refused to bound the gateway's memory, by reason")
+                .tag("reason", r).register(registry)).increment();
+    }
+
+    /** Registers the gauge of request-body bytes held now. */
+    public void requestBodyBytes(Supplier<Number> bytes) {
+        Gauge.builder("rendergate.gateway.request.body", bytes).baseUnit("bytes")
+                .description("Request-body bytes held now (read and not yet answered), over all connections")
+                .register(registry);
     }
 
     /** Registers the gauge of open client connections. */

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -86,12 +87,12 @@ public final class GatewayRouter implements Handler {
             return;
         }
         String matched = checked.path();
-        ProxyRoute route = services == null ? null : services.match(matched);
+        ProxyRoute route;
         if (matched.equals("/healthz")) {
             health(ex);
-        } else if (shortLinks != null && matched.startsWith(ShortLinkRules.PREFIX)) {
+        } else if (isShortLink(matched)) {
             shortLink(ex, path);
-        } else if (route != null) {
+        } else if ((route = serviceRoute(matched)) != null) {
             ex.route(matched.startsWith("/api/") ? "api" : "proxy");
             services.forward(ex, request, route, matched, query);
         } else if (matched.startsWith("/api/")) {
@@ -100,6 +101,27 @@ public final class GatewayRouter implements Handler {
         } else {
             page(ex, request, path, query);
         }
+    }
+
+    /** Only service routes pass a body on; files, pages, renders, short links and health take none. */
+    @Override
+    public boolean acceptsBody(HttpRequest head) {
+        if (services == null) {
+            return false;
+        }
+        String uri = head.uri();
+        int q = uri.indexOf('?');
+        return RequestPath.parse(q < 0 ? uri : uri.substring(0, q)) instanceof RequestPath.Checked checked
+                && !checked.path().equals("/healthz") && !isShortLink(checked.path())
+                && serviceRoute(checked.path()) != null;
+    }
+
+    private boolean isShortLink(String matched) {
+        return shortLinks != null && matched.startsWith(ShortLinkRules.PREFIX);
+    }
+
+    private ProxyRoute serviceRoute(String matched) {
+        return services == null ? null : services.match(matched);
     }
 
     private void page(Exchange ex, FullHttpRequest request, String path, String query) {

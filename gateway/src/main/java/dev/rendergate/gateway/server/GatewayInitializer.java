@@ -17,8 +17,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The per-connection pipeline: read deadline, HTTP codec with limits (HTTP/1.1, or h2c by prior knowledge,
- * see {@link Http2Pipelines}; an {@code Upgrade: h2c} request is answered over HTTP/1.1), aggregation, idle
- * timeout, dispatcher.
+ * see {@link Http2Pipelines}; an {@code Upgrade: h2c} request is answered over HTTP/1.1), the body gate,
+ * aggregation, idle timeout, dispatcher. A connection beyond the {@link ConnectionCap} gets its refusal instead.
  */
 public final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -58,6 +58,11 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (!books.connections().tryOpen(ch)) {
+            books.metrics().refused(Refusal.CONNECTION_LIMIT.reason());
+            ch.pipeline().addLast("refuse", ConnectionCap.refusal());
+            return;
+        }
         books.channels().add(ch);
         ReadDeadline deadline = new ReadDeadline(timeouts.requestRead());
         HttpDecoderConfig decoder = new HttpDecoderConfig()
@@ -72,8 +77,11 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         // installs the codec and the (refusing) upgrade handler after itself.
         p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(http1, new NoUpgrades(http1), http2.priorKnowledge()));
         p.addLast("deadline-requests", deadline.requestsIn());
+        BodyBudget.Account bodies = books.bodies().account();
+        p.addLast("body-gate", new BodyGate(handler, limits.maxBodyBytes(), bodies, true));
         p.addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()));
         p.addLast("headers", new StandardHeaders());
-        p.addLast("dispatch", new Dispatcher(handler, books, draining));
+        p.addLast("dispatch", new Dispatcher(handler, books, draining, bodies, limits.maxPipelined(),
+                limits.maxPipelinedBytes()));
     }
 }

@@ -2,6 +2,7 @@ package dev.rendergate.gateway.server;
 
 import dev.rendergate.gateway.http.Exchange;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * Answers one request. Called on the connection's event loop; must eventually call one of the
@@ -12,4 +13,12 @@ import io.netty.handler.codec.http.FullHttpRequest;
 public interface Handler {
 
     void handle(Exchange exchange, FullHttpRequest request) throws Exception;
+
+    /**
+     * Whether the request, judged by its head before any of its body is read, goes to a route that passes a body on;
+     * false (the default) refuses the body with 413. Called only for requests that carry a body.
+     */
+    default boolean acceptsBody(HttpRequest head) {
+        return false;
+    }
 }

@@ -10,6 +10,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -34,13 +36,20 @@ import java.util.function.BooleanSupplier;
  * times header blocks that never complete and closes connections that open no stream for the idle
  * time; a silent connection is closed by {@link #IDLE_CLOSE}. Through the frame codec each close is a
  * GOAWAY that lets open streams finish.
+ *
+ * <p>A connection advertises {@link GatewayLimits#maxHttp2Streams()} concurrent streams; the frame codec resets a
+ * stream beyond it with REFUSED_STREAM once the client has acknowledged that setting, and the stream initializer
+ * does the same (and counts it) for a client that opens streams before acknowledging it. Each stream's body passes
+ * the {@link BodyGate} like an HTTP/1.1 request's.
  */
 final class Http2Pipelines {
 
     /** The connection-level HTTP/1 handlers {@link GatewayInitializer} installs by these names. */
-    static final List<String> HTTP1_HANDLERS = List.of("deadline-bytes", "deadline-requests", "aggregate", "headers", "dispatch");
+    static final List<String> HTTP1_HANDLERS = List.of("deadline-bytes", "deadline-requests", "body-gate", "aggregate", "headers",
+            "dispatch");
 
     private static final ChannelHandler IDLE_CLOSE = new IdleClose();
+    private static final ChannelHandler REFUSE_STREAM = new RefuseStream();
 
     private final Handler handler;
     private final GatewayLimits limits;
@@ -78,7 +87,7 @@ final class Http2Pipelines {
     private Http2FrameCodec frameCodec() {
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxHeaderListSize(limits.maxHeaderBytes())
-                .maxConcurrentStreams(128);
+                .maxConcurrentStreams(limits.maxHttp2Streams());
         return Http2FrameCodecBuilder.forServer()
                 .initialSettings(settings)
                 // Closing the connection (drain, idle) sends GOAWAY and waits this long for open streams.
@@ -88,17 +97,30 @@ final class Http2Pipelines {
 
     private Http2MultiplexHandler multiplex() {
         return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            // Streams of this connection open now; the initializer runs on the connection's event loop.
+            private int open;
+            private final ChannelFutureListener closed = f -> open--;
+
             @Override
             protected void initChannel(Http2StreamChannel stream) {
+                if (open >= limits.maxHttp2Streams()) {
+                    books.metrics().refused(Refusal.STREAM_LIMIT.reason());
+                    stream.pipeline().addLast("refuse", REFUSE_STREAM);
+                    return;
+                }
+                open++;
+                stream.closeFuture().addListener(closed);
                 books.openStreams().incrementAndGet();
                 stream.closeFuture().addListener(streamClosed);
+                BodyBudget.Account bodies = books.bodies().account();
                 stream.pipeline()
                         .addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true))
                         .addLast("deadline", new StreamDeadline(timeouts.requestRead()))
                         .addLast("chunked", new ChunkedWriteHandler())
+                        .addLast("body-gate", new BodyGate(handler, limits.maxBodyBytes(), bodies, false))
                         .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes()))
                         .addLast("headers", new StandardHeaders())
-                        .addLast("dispatch", new Dispatcher(handler, books, draining));
+                        .addLast("dispatch", new Dispatcher(handler, books, draining, bodies, 0, 0));
             }
         });
     }
@@ -108,6 +130,20 @@ final class Http2Pipelines {
             if (p.get(name) != null) {
                 p.remove(name);
             }
+        }
+    }
+
+    /** Resets a stream beyond the connection's limit with REFUSED_STREAM: the client may retry it as it was. */
+    @ChannelHandler.Sharable
+    private static final class RefuseStream extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM)).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
         }
     }
 

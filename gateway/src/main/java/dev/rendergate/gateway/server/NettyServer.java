@@ -38,6 +38,8 @@ public final class NettyServer {
     private final InFlight inFlight = new InFlight();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final ConnectionCap connections;
+    private final BodyBudget bodies;
     private final GatewayMetrics metrics;
     private volatile boolean draining;
     private EventLoopGroup boss;
@@ -52,7 +54,10 @@ public final class NettyServer {
         this.timeouts = timeouts;
         this.workerThreads = workerThreads;
         this.metrics = metrics;
+        this.connections = new ConnectionCap(limits.maxConnections());
+        this.bodies = new BodyBudget(limits.bodyMemoryBytes());
         // Read at scrape time only: nothing on the request path.
+        metrics.requestBodyBytes(bodies::held);
         metrics.openConnections(channels::size);
         metrics.openHttp2Streams(openStreams::get);
         metrics.requestsInFlight(inFlight::count);
@@ -72,7 +77,7 @@ public final class NettyServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new GatewayInitializer(handler, limits, timeouts,
-                        new Bookkeeping(inFlight, channels, openStreams, metrics), () -> draining));
+                        new Bookkeeping(inFlight, channels, connections, openStreams, bodies, metrics), () -> draining));
         try {
             listener = bootstrap.bind(host, port).syncUninterruptibly().channel();
         } catch (Exception e) {
