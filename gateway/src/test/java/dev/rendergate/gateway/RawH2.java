@@ -27,7 +27,9 @@ import java.util.Set;
  */
 final class RawH2 implements AutoCloseable {
 
-    static final int DATA = 0, HEADERS = 1, SETTINGS = 4, PING = 6, GOAWAY = 7, WINDOW_UPDATE = 8, CONTINUATION = 9;
+    static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7, WINDOW_UPDATE = 8,
+            CONTINUATION = 9;
+    static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3, REFUSED_STREAM = 0x7;
     static final int END_STREAM = 0x1, END_HEADERS = 0x4, ACK = 0x1;
     private static final int MAX_FRAMES = 10_000;
 
@@ -52,6 +54,9 @@ final class RawH2 implements AutoCloseable {
     private final Map<Integer, ByteArrayOutputStream> bodies = new HashMap<>();
     private final Set<Integer> ended = new HashSet<>();
     private final Set<Integer> requested = new HashSet<>();
+    private final Map<Integer, Integer> resets = new HashMap<>();
+    private final Map<Integer, Long> serverSettings = new HashMap<>();
+    private boolean settingsSeen;
     private boolean goAway;
 
     RawH2(int port, int timeoutMillis) throws IOException {
@@ -184,6 +189,25 @@ final class RawH2 implements AutoCloseable {
         return ended.contains(streamId);
     }
 
+    /** Reads frames until the server's SETTINGS arrive (and are acknowledged); returns them by identifier. */
+    Map<Integer, Long> awaitSettings() throws IOException, Http2Exception {
+        for (int i = 0; i < MAX_FRAMES && !settingsSeen; i++) {
+            take(next());
+        }
+        if (!settingsSeen) {
+            throw new IOException("no SETTINGS within " + MAX_FRAMES + " frames");
+        }
+        return Map.copyOf(serverSettings);
+    }
+
+    /** Reads until {@code streamId} is reset or its response ends; the RST_STREAM error code, or -1 when it ended. */
+    int resetOrEnd(int streamId) throws IOException, Http2Exception {
+        for (int i = 0; i < MAX_FRAMES && !resets.containsKey(streamId) && !ended.contains(streamId); i++) {
+            take(next());
+        }
+        return resets.getOrDefault(streamId, -1);
+    }
+
     /** Reads frames until a GOAWAY arrives (header blocks in between are decoded to keep HPACK in step). */
     void awaitGoAway() throws IOException, Http2Exception {
         for (int i = 0; i < MAX_FRAMES && !goAway; i++) {
@@ -230,6 +254,18 @@ final class RawH2 implements AutoCloseable {
         }
         if (type == GOAWAY) {
             goAway = true;
+        }
+        if (type == RST_STREAM && length == 4) {
+            resets.put(stream, ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
+                    | (payload[3] & 0xff));
+        }
+        if (type == SETTINGS && (flags & ACK) == 0) {
+            settingsSeen = true;
+            for (int at = 0; at + 6 <= length; at += 6) {
+                serverSettings.put(((payload[at] & 0xff) << 8) | (payload[at + 1] & 0xff),
+                        ((long) (payload[at + 2] & 0xff) << 24) | ((payload[at + 3] & 0xff) << 16)
+                                | ((payload[at + 4] & 0xff) << 8) | (payload[at + 5] & 0xff));
+            }
         }
         return new Frame(type, flags, stream, payload);
     }

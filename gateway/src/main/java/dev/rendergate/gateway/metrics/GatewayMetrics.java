@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *   <li>{@code rendergate_gateway_fallbacks_total} by {@code reason}: crawler answers the farm could not give</li>
  *   <li>{@code rendergate_gateway_upstream_errors_total} by {@code upstream} and {@code reason}</li>
  *   <li>{@code rendergate_gateway_refusals_total} by {@code reason}: what the gateway would not hold
- *       ({@code connection-limit}, {@code stream-limit}, {@code pipeline-full}, {@code memory-budget},
+ *       ({@code connection-limit}, {@code pipeline-full}, {@code memory-budget},
  *       {@code body-not-accepted}, {@code body-too-large})</li>
  *   <li>gauges {@code rendergate_gateway_open_connections}, {@code rendergate_gateway_open_http2_streams},
  *       {@code rendergate_gateway_requests_in_flight}, {@code rendergate_gateway_request_body_bytes}</li>
@@ -94,12 +94,12 @@ public final class GatewayMetrics {
     }
 
     /**
-     * Counts a connection, stream or request the gateway refused to hold, by a reason from the fixed set of the
+     * Counts a connection or request the gateway refused to hold, by a reason from the fixed set of the
      * gateway's refusals (never client text).
      */
     public void refused(String reason) {
         refusals.computeIfAbsent(reason, r -> Counter.builder("rendergate.gateway.refusals")
-                .description("Connections, HTTP/2 streams and requests refused to bound the gateway's memory, by reason")
+                .description("Connections and requests refused to bound the gateway's memory, by reason")
                 .tag("reason", r).register(registry)).increment();
     }
 

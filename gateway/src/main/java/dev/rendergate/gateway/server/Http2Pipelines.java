@@ -10,8 +10,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -37,10 +35,9 @@ import java.util.function.BooleanSupplier;
  * time; a silent connection is closed by {@link #IDLE_CLOSE}. Through the frame codec each close is a
  * GOAWAY that lets open streams finish.
  *
- * <p>A connection advertises {@link GatewayLimits#maxHttp2Streams()} concurrent streams; the frame codec resets a
- * stream beyond it with REFUSED_STREAM once the client has acknowledged that setting, and the stream initializer
- * does the same (and counts it) for a client that opens streams before acknowledging it. Each stream's body passes
- * the {@link BodyGate} like an HTTP/1.1 request's.
+ * <p>A connection advertises {@link GatewayLimits#maxHttp2Streams()} concurrent streams, and the frame codec resets
+ * a stream beyond it with REFUSED_STREAM (the client may retry it as it was), also before the client has
+ * acknowledged the setting. Each stream's body passes the {@link BodyGate} like an HTTP/1.1 request's.
  */
 final class Http2Pipelines {
 
@@ -49,7 +46,6 @@ final class Http2Pipelines {
             "dispatch");
 
     private static final ChannelHandler IDLE_CLOSE = new IdleClose();
-    private static final ChannelHandler REFUSE_STREAM = new RefuseStream();
 
     private final Handler handler;
     private final GatewayLimits limits;
@@ -97,19 +93,8 @@ final class Http2Pipelines {
 
     private Http2MultiplexHandler multiplex() {
         return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-            // Streams of this connection open now; the initializer runs on the connection's event loop.
-            private int open;
-            private final ChannelFutureListener closed = f -> open--;
-
             @Override
             protected void initChannel(Http2StreamChannel stream) {
-                if (open >= limits.maxHttp2Streams()) {
-                    books.metrics().refused(Refusal.STREAM_LIMIT.reason());
-                    stream.pipeline().addLast("refuse", REFUSE_STREAM);
-                    return;
-                }
-                open++;
-                stream.closeFuture().addListener(closed);
                 books.openStreams().incrementAndGet();
                 stream.closeFuture().addListener(streamClosed);
                 BodyBudget.Account bodies = books.bodies().account();
@@ -130,20 +115,6 @@ final class Http2Pipelines {
             if (p.get(name) != null) {
                 p.remove(name);
             }
-        }
-    }
-
-    /** Resets a stream beyond the connection's limit with REFUSED_STREAM: the client may retry it as it was. */
-    @ChannelHandler.Sharable
-    private static final class RefuseStream extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM)).addListener(ChannelFutureListener.CLOSE);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ReferenceCountUtil.release(msg);
         }
     }
 

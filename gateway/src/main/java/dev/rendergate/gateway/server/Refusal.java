@@ -17,9 +17,7 @@ enum Refusal {
     PIPELINE_FULL(HttpResponseStatus.SERVICE_UNAVAILABLE, "pipeline-full",
             "too many pipelined requests on this connection; send the rest on a new connection"),
     CONNECTION_LIMIT(HttpResponseStatus.SERVICE_UNAVAILABLE, "connection-limit",
-            "too many connections, retry later"),
-    STREAM_LIMIT(HttpResponseStatus.SERVICE_UNAVAILABLE, "stream-limit",
-            "too many concurrent HTTP/2 streams on this connection");
+            "too many connections, retry later");
 
     private final HttpResponseStatus status;
     private final String reason;
