@@ -3,6 +3,7 @@ package dev.rendergate.cli;
 import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.Gateway;
 import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.GatewayLimits;
 import dev.rendergate.gateway.PortInUseException;
 import dev.rendergate.gateway.ProxyRoute;
 import dev.rendergate.gateway.ShortLinkStore;
@@ -98,6 +99,8 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Mixin VerificationOptions verificationOptions;
 
+  @Mixin GatewayLimitsOptions limitsOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -134,6 +137,7 @@ final class GatewayCommand implements Callable<Integer> {
           .withRoutes(routes.stream().map(ProxyRoute::parse).toList())
           .withShortLinks(shortLinkStore())
           .withMetrics(metricsOptions.listener())
+          .withLimits(limitsOptions.applyTo(GatewayLimits.defaults()))
           .validate();
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);

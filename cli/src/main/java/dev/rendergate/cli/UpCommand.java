@@ -3,6 +3,7 @@ package dev.rendergate.cli;
 import dev.rendergate.farm.FarmConfig;
 import dev.rendergate.gateway.Fallback;
 import dev.rendergate.gateway.GatewayConfig;
+import dev.rendergate.gateway.GatewayLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,8 @@ final class UpCommand implements Callable<Integer> {
 
   @Mixin VerificationOptions verificationOptions;
 
+  @Mixin GatewayLimitsOptions limitsOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -100,7 +103,8 @@ final class UpCommand implements Callable<Integer> {
         .withPort(port)
         .withBindHost(bind)
         .withFallback(Fallback.fromLabel(fallback))
-        .withMetrics(metricsOptions.listener());
+        .withMetrics(metricsOptions.listener())
+        .withLimits(limitsOptions.applyTo(GatewayLimits.defaults()));
   }
 
   FarmConfig farmConfig() {
