@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** What clients can make the gateway hold ({@code gateway} and {@code up}); each bound has its own refusal. */
 final class GatewayLimitsOptions {
 
-  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "4096",
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
       description = "Client connections open at once; one more is answered 503 (X-Rendergate-Reason: connection-limit, "
           + "Retry-After) and closed. Keep it below the process's open-file limit. Default: ${DEFAULT-VALUE}. "
           + "[env: RENDERGATE_MAX_CONNECTIONS]")

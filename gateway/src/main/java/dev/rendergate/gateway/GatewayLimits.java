@@ -43,12 +43,12 @@ public record GatewayLimits(int maxUriLength, int maxHeaderBytes, int maxBodyByt
     }
 
     /**
-     * 8 KiB request line, 16 KiB headers, 1 MiB body, files up to 1 MiB cached within 64 MiB; 4,096 connections,
+     * 8 KiB request line, 16 KiB headers, 1 MiB body, files up to 1 MiB cached within 64 MiB; 1,024 connections,
      * 32 streams per HTTP/2 connection, 4 pipelined requests with 64 KiB of bodies, 64 MiB of request bodies in all.
      */
     public static GatewayLimits defaults() {
         return new GatewayLimits(8 * 1024, 16 * 1024, 1024 * 1024, 1024 * 1024, 64L * 1024 * 1024,
-                4096, 32, 4, 64 * 1024, 64L * 1024 * 1024);
+                1024, 32, 4, 64 * 1024, 64L * 1024 * 1024);
     }
 
     public GatewayLimits withMaxUriLength(int value) {
