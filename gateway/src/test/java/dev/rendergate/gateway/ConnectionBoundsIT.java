@@ -68,11 +68,14 @@ class ConnectionBoundsIT {
     }
 
     @Test
-    void bodyWithExpectContinue_onStaticRoute_gets413InsteadOf100() throws Exception {
+    void postWithExpectContinue_onStaticRoute_gets405InsteadOf100() throws Exception {
         start(GatewayLimits.defaults());
         try (RawHttp raw = new RawHttp(gateway.port(), 3_000)) {
             raw.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n");
-            assertThat(raw.read(false).status()).isEqualTo(413);
+            RawHttp.Response r = raw.read(false);
+            assertThat(r.status()).isEqualTo(405);
+            assertThat(r.header("Allow")).isEqualTo("GET, HEAD");
+            assertThat(r.header("X-Rendergate-Reason")).isEqualTo("body-not-accepted");
         }
         stillServing();
     }
@@ -91,7 +94,7 @@ class ConnectionBoundsIT {
     void http2_bodyOnStaticRoute_isRefusedWith413BeforeItIsRead() throws Exception {
         start(GatewayLimits.defaults());
         try (RawH2 h2 = new RawH2(gateway.port(), 3_000)) {
-            h2.frame(RawH2.HEADERS, RawH2.END_HEADERS, 1, h2.headerBlock(1, "POST", "/", "content-length", "100000"));
+            h2.frame(RawH2.HEADERS, RawH2.END_HEADERS, 1, h2.headerBlock(1, "GET", "/", "content-length", "100000"));
             h2.frame(RawH2.DATA, 0, 1, new byte[1000]);
             RawH2.Response r = h2.response(1);
             assertThat(r.status()).isEqualTo(413);
@@ -206,6 +209,33 @@ class ConnectionBoundsIT {
             Thread.onSpinWait();
         }
         return false;
+    }
+
+    @Test
+    void chunkedBodies_areCountedAsTheyArrive_againstTheBodyLimitAndTheBudget() throws Exception {
+        start(GatewayLimits.defaults().withMaxBodyBytes(40_000).withBodyMemoryBytes(50_000));
+        String chunkedHead = "POST /svc/upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String chunk = Integer.toHexString(30_000) + "\r\n" + "c".repeat(30_000) + "\r\n";
+        try (RawHttp tooLarge = new RawHttp(gateway.port(), 3_000)) {
+            tooLarge.send(chunkedHead + chunk + chunk);
+            RawHttp.Response r = tooLarge.read(false);
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.header("X-Rendergate-Reason")).isEqualTo("body-too-large");
+        }
+        try (RawHttp first = new RawHttp(gateway.port(), 5_000)) {
+            first.send(chunkedHead + chunk + "0\r\n\r\n");
+            service.awaitRequests(1);
+            try (RawHttp second = new RawHttp(gateway.port(), 3_000)) {
+                second.send(chunkedHead + chunk);
+                RawHttp.Response r = second.read(false);
+                assertThat(r.status()).isEqualTo(503);
+                assertThat(r.header("X-Rendergate-Reason")).isEqualTo("memory-budget");
+            }
+            service.release();
+            assertThat(first.read(false).text()).isEqualTo("read 30000");
+        }
+        assertThat(awaitBodiesReleased()).isTrue();
+        stillServing();
     }
 
     @Test

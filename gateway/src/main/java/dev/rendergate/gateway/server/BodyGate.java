@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -83,7 +84,7 @@ final class BodyGate extends ChannelDuplexHandler {
             return null;
         }
         if (!handler.acceptsBody(request)) {
-            return Refusal.BODY_NOT_ACCEPTED;
+            return refusalOfBody(request);
         }
         long declared = length == null ? -1 : HttpUtil.getContentLength(request, -1L);
         if (declared > maxBodyBytes) {
@@ -102,7 +103,7 @@ final class BodyGate extends ChannelDuplexHandler {
         if (!accepted) {
             accepted = head != null && head.decoderResult().isSuccess() && handler.acceptsBody(head);
         }
-        Refusal refusal = !accepted ? Refusal.BODY_NOT_ACCEPTED
+        Refusal refusal = !accepted ? (head == null ? Refusal.BODY_NOT_ACCEPTED : refusalOfBody(head))
                 : bodyBytes + n > maxBodyBytes ? Refusal.BODY_TOO_LARGE
                 : !account.tryReserve(n) ? Refusal.MEMORY_BUDGET : null;
         if (refusal != null) {
@@ -116,6 +117,12 @@ final class BodyGate extends ChannelDuplexHandler {
         }
         bodyBytes += n;
         return true;
+    }
+
+    private static Refusal refusalOfBody(HttpRequest request) {
+        HttpMethod method = request.method();
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? Refusal.BODY_NOT_ACCEPTED
+                : Refusal.METHOD_NOT_ALLOWED;
     }
 
     private void refuse(ChannelHandlerContext ctx, HttpRequest head, Refusal refusal) {

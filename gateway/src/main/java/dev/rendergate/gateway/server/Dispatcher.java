@@ -146,6 +146,8 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = new DefaultHttpHeaders().set(REASON, refusal.reason());
         if (refusal.retryLater()) {
             headers.set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (refusal == Refusal.METHOD_NOT_ALLOWED) {
+            headers.set(HttpHeaderNames.ALLOW, "GET, HEAD");
         }
         ex.sendText(refusal.status(), refusal.message(), headers);
     }

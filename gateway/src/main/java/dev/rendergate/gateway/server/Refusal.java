@@ -10,6 +10,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 enum Refusal {
     BODY_NOT_ACCEPTED(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-not-accepted",
             "this route takes no request body; send the request without one"),
+    /** A body with a method the routes without bodies never answer (they take GET and HEAD): 405 with Allow. */
+    METHOD_NOT_ALLOWED(HttpResponseStatus.METHOD_NOT_ALLOWED, "body-not-accepted",
+            "method not allowed: this route answers GET and HEAD, without a request body"),
     BODY_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
             "request body larger than the gateway accepts"),
     MEMORY_BUDGET(HttpResponseStatus.SERVICE_UNAVAILABLE, "memory-budget",
