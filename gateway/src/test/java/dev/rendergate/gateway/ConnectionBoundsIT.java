@@ -200,10 +200,16 @@ class ConnectionBoundsIT {
         return false;
     }
 
+    private double bodyBytesHeld() {
+        MetricsScrape scrape = MetricsScrape.parse(gateway.metrics().scrape());
+        assertThat(scrape.named("rendergate_gateway_request_body_bytes")).hasSize(1);
+        return scrape.value("rendergate_gateway_request_body_bytes");
+    }
+
     private boolean awaitBodiesReleased() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
-            if (MetricsScrape.parse(gateway.metrics().scrape()).value("rendergate_gateway_request_body_bytes") == 0) {
+            if (bodyBytesHeld() == 0) {
                 return true;
             }
             Thread.onSpinWait();
@@ -245,6 +251,7 @@ class ConnectionBoundsIT {
         try (RawHttp first = new RawHttp(gateway.port(), 5_000)) {
             first.send(post);
             service.awaitRequests(1);
+            assertThat(bodyBytesHeld()).isEqualTo(40_000);
             try (RawHttp second = new RawHttp(gateway.port(), 3_000)) {
                 second.send(post);
                 RawHttp.Response r = second.read(false);
