@@ -134,6 +134,14 @@ final class BodyGate extends ChannelDuplexHandler {
         ctx.fireChannelRead(head);
     }
 
+    /**
+     * Ends reading for good (the connection closes after the answers it owes): what still arrives is dropped, and on
+     * HTTP/1.1 the close lingers.
+     */
+    void stopReading() {
+        startDiscarding();
+    }
+
     private void startDiscarding() {
         head = null;
         discarding = true;

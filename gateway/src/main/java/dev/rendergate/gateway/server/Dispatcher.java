@@ -98,6 +98,10 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
         // Its place in the order is kept by a bodiless stand-in that is answered 503; nothing after it is read.
         overflowed = true;
         ctx.channel().config().setAutoRead(false);
+        BodyGate gate = ctx.pipeline().get(BodyGate.class);
+        if (gate != null) {
+            gate.stopReading();
+        }
         DefaultFullHttpRequest standIn = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
                 request.uri(), Unpooled.EMPTY_BUFFER);
         standIn.setDecoderResult(DecoderResult.failure(Refusal.PIPELINE_FULL.asCause()));
