@@ -58,7 +58,9 @@ class FarmFaultsIT {
     void gateway() throws IOException {
         Files.writeString(site.resolve("index.html"), SHELL);
         int gatewayPort = freePort();
-        farmPort = freePort();
+        do {
+            farmPort = freePort(); // the kernel may hand the port it just released out again
+        } while (farmPort == gatewayPort);
         gateway = Gateway.create(Fixtures.config(site).withPort(gatewayPort)
                 .withFarm(URI.create("http://127.0.0.1:" + farmPort), null)
                 .withTimeouts(GatewayTimeouts.defaults().withFarmConnect(Duration.ofSeconds(1))

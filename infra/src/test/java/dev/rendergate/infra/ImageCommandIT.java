@@ -63,8 +63,9 @@ class ImageCommandIT {
         site.start();
         String origin = "http://127.0.0.1:" + site.getAddress().getPort();
 
-        farmPort = ImageProcess.freePort();
-        farmMetricsPort = ImageProcess.freePort();
+        int[] ports = ImageProcess.freePorts(2);
+        farmPort = ports[0];
+        farmMetricsPort = ports[1];
         // What the ECS task sets (FarmService), with local values.
         farm = ImageProcess.start("farm", Map.of(
                 "RENDERGATE_PORT", String.valueOf(farmPort),
@@ -265,8 +266,9 @@ class ImageCommandIT {
     private record GatewayProcess(ImageProcess process, int port, int metricsPort) {
 
         static GatewayProcess start(String farm, String publicOrigin, String fallback) throws IOException {
-            int port = ImageProcess.freePort();
-            int metricsPort = ImageProcess.freePort();
+            int[] ports = ImageProcess.freePorts(2);
+            int port = ports[0];
+            int metricsPort = ports[1];
             Map<String, String> env = new LinkedHashMap<>();
             env.put("RENDERGATE_PORT", String.valueOf(port));
             env.put("RENDERGATE_BIND", "127.0.0.1");
