@@ -1,6 +1,7 @@
 package dev.rendergate.edge.request;
 
 import dev.rendergate.edge.detect.AsciiCase;
+import dev.rendergate.edge.detect.AsciiHex;
 /**
  * What the edge needs to know about a request path: its normalised form for prefix checks and the
  * extension of its last segment.
@@ -49,8 +50,8 @@ record RequestPath(String normalized, String extension) {
         while (i < path.length()) {
             char c = path.charAt(i);
             if (c == '%' && i + 2 < path.length()) {
-                int high = hex(path.charAt(i + 1));
-                int low = hex(path.charAt(i + 2));
+                int high = AsciiHex.digit(path.charAt(i + 1));
+                int low = AsciiHex.digit(path.charAt(i + 2));
                 if (high >= 0 && low >= 0 && high < 8) {
                     decoded.append((char) (high * 16 + low));
                     i += 3;
@@ -61,19 +62,6 @@ record RequestPath(String normalized, String extension) {
             i++;
         }
         return decoded.toString();
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rendergate.edge.verify;
 
+import dev.rendergate.edge.detect.AsciiHex;
+
 /**
  * An IPv4 or IPv6 address as 128 bits; IPv4 addresses are held in their IPv4-mapped form
  * ({@code ::ffff:a.b.c.d}), so one range table serves both families.
@@ -146,26 +148,12 @@ public record IpAddress(long high, long low) {
         }
         int value = 0;
         for (int i = from; i < to; i++) {
-            int digit = hexDigit(s.charAt(i));
+            int digit = AsciiHex.digit(s.charAt(i));
             if (digit < 0) {
                 return -1;
             }
             value = (value << 4) | digit;
         }
         return value;
-    }
-
-    /** ASCII only: {@code Character.digit} would pull Unicode tables into the JavaScript build. */
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

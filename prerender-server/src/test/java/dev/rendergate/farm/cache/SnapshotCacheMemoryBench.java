@@ -2,7 +2,7 @@ package dev.rendergate.farm.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rendergate.edge.detect.Device;
-import java.lang.management.ManagementFactory;
+import dev.rendergate.farm.LiveHeap;
 import java.lang.ref.Reference;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,7 +28,7 @@ public final class SnapshotCacheMemoryBench {
         int pageBytes = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         boolean utf16 = args.length > 2 && args[2].equals("utf16");
 
-        long before = liveHeap();
+        long before = LiveHeap.bytes();
         SnapshotCache cache = SnapshotCache.create(CacheConfig.defaults().withMaxBytes(8L << 30),
                 Ticker.systemTicker(), Runnable::run);
         long encodedSample = 0;
@@ -46,7 +46,7 @@ public final class SnapshotCacheMemoryBench {
                 encodedSample += SnapshotCodec.encode(snapshot).length;
             }
         }
-        long after = liveHeap();
+        long after = LiveHeap.bytes();
         CacheStats stats = cache.stats();
 
         double perSnapshot = (after - before) / (double) count;
@@ -87,15 +87,5 @@ public final class SnapshotCacheMemoryBench {
             }
         }
         throw new AssertionError();
-    }
-
-    private static long liveHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return Math.min(used, runtime.totalMemory() - runtime.freeMemory());
     }
 }

@@ -36,6 +36,14 @@ final class BrowserIpv4 {
                 return null;
             }
         }
+        return pack(values, n);
+    }
+
+    /**
+     * The four bytes of the first {@code n} parts, the last filling the remaining bytes, or null when it is too
+     * large for them (the earlier parts are bytes already).
+     */
+    static byte[] pack(long[] values, int n) {
         if (values[n - 1] >= 1L << (8 * (5 - n))) {
             return null;
         }

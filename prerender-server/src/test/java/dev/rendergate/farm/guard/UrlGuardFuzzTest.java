@@ -197,15 +197,7 @@ class UrlGuardFuzzTest {
                 return null;
             }
         }
-        int n = parts.length;
-        if (values[n - 1] >= 1L << (8 * (5 - n))) {
-            return null;
-        }
-        long address = values[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            address += values[i] << (8 * (3 - i));
-        }
-        return new byte[] {(byte) (address >> 24), (byte) (address >> 16), (byte) (address >> 8), (byte) address};
+        return BrowserIpv4.pack(values, parts.length);
     }
 
     private static String bare(String host) {

@@ -2,11 +2,11 @@ package dev.rendergate.farm.limit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.LiveHeap;
 import dev.rendergate.farm.cache.CacheConfig;
 import dev.rendergate.farm.cache.CacheKey;
 import dev.rendergate.farm.cache.Snapshot;
 import dev.rendergate.farm.cache.SnapshotCache;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.net.URI;
 import java.time.Instant;
@@ -34,12 +34,12 @@ public final class FakeCrawlerMemoryBench {
     }
 
     private static void addresses(int count) {
-        long before = liveHeap();
+        long before = LiveHeap.bytes();
         MissRateLimit limit = MissRateLimit.of(120, 120, count, Ticker.systemTicker());
         for (int i = 0; i < count; i++) {
             limit.admit("198." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
         }
-        long after = liveHeap();
+        long after = LiveHeap.bytes();
         System.out.printf(Locale.ROOT, "miss limit: addresses=%d heap=%.1f MB perAddress=%d bytes%n",
                 limit.trackedAddresses(), (after - before) / 1048576.0, (after - before) / limit.trackedAddresses());
         Reference.reachabilityFence(limit);
@@ -49,7 +49,7 @@ public final class FakeCrawlerMemoryBench {
         Snapshot page = new Snapshot(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                 "<html><head><title>Search</title></head><body><p>No results</p></body></html>", "htmlunit", 120,
                 Instant.now());
-        long before = liveHeap();
+        long before = LiveHeap.bytes();
         SnapshotCache cache = SnapshotCache.create(CacheConfig.defaults().withMaxBytes(8L << 30),
                 Ticker.systemTicker(), Runnable::run);
         String filler = "a".repeat(urlChars);
@@ -61,22 +61,12 @@ public final class FakeCrawlerMemoryBench {
             keyWeights += key.weight();
             cache.put(key, own);
         }
-        long after = liveHeap();
+        long after = LiveHeap.bytes();
         long estimate = cache.stats().bytes();
         System.out.printf(Locale.ROOT, "long keys: entries=%d urlChars=%d heap=%.1f MB perEntry=%d bytes%n",
                 cache.stats().entries(), urlChars, (after - before) / 1048576.0, (after - before) / count);
         System.out.printf(Locale.ROOT, "weigher: with key bytes %.1f%% of measured, snapshot alone (before) %.1f%%%n",
                 100.0 * estimate / (after - before), 100.0 * (estimate - keyWeights) / (after - before));
         Reference.reachabilityFence(cache);
-    }
-
-    private static long liveHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return Math.min(used, runtime.totalMemory() - runtime.freeMemory());
     }
 }
