@@ -1,6 +1,9 @@
 package dev.rendergate.farm;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.egress.EgressLimits;
+import dev.rendergate.farm.egress.EgressPolicy;
+import dev.rendergate.farm.egress.EgressProxy;
 import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
@@ -39,6 +42,7 @@ final class EngineWiring {
     private final FarmMetrics metrics;
     private final RenderSettings settings;
     private final SubrequestPolicy policy;
+    private final EgressPolicy egressPolicy;
     private final BiConsumer<URI, Device> renderAgain;
     private AutoEngine.Factory auto;
 
@@ -53,6 +57,7 @@ final class EngineWiring {
         this.settings = new RenderSettings(config.renderTimeout(), config.timeoutStatus(), config.networkIdle(),
                 config.appRootSelector(), config.allowedOrigins(), config.publicOrigin());
         this.policy = new SubrequestPolicy(config.allowedOrigins(), addresses);
+        this.egressPolicy = new EgressPolicy(config.allowedOrigins(), addresses);
     }
 
     /**
@@ -62,8 +67,9 @@ final class EngineWiring {
      */
     RenderPipeline pipeline() {
         org.htmlunit.Cache scripts = HtmlUnitEngine.sharedCache(config.poolSize());
-        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics, scripts).warmUp();
-        Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty() : chromium();
+        EgressProxy egress = new EgressProxy(egressPolicy, EgressLimits.DEFAULTS, metrics);
+        Supplier<RenderEngine> htmlUnit = () -> new HtmlUnitEngine(settings, policy, metrics, scripts, egress).warmUp();
+        Optional<ChromiumEngine> chromium = config.engine() == EngineMode.HTMLUNIT ? Optional.empty() : chromium(egress);
         List<AutoCloseable> shared = new ArrayList<>();
         chromium.ifPresent(shared::add);
         Supplier<RenderEngine> factory = switch (config.engine()) {
@@ -90,6 +96,7 @@ final class EngineWiring {
                 yield engine::sharedView;
             }
         };
+        shared.add(egress); // closed last: the engines above would otherwise see their proxy vanish mid-render
         EnginePool pool = new EnginePool(factory, config.poolSize(), config.queueSize(),
                 config.maxRendersPerEngine(), config.timeoutStatus(), config.renderTimeout(), metrics);
         Optional<String> missing = Optional.ofNullable(
@@ -110,20 +117,20 @@ final class EngineWiring {
                 : RouteKnowledge.shared(clock, settings, URI.create(config.redisUri()));
     }
 
-    private Optional<ChromiumEngine> chromium() {
+    private Optional<ChromiumEngine> chromium(EgressProxy egress) {
         String configured = config.chromium();
         if (FarmConfig.NO_CHROMIUM.equals(configured)) {
             return Optional.empty();
         }
         if (configured == null) {
-            return ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics);
+            return ChromiumEngine.ifInstalled(config.poolSize(), settings, policy, metrics, egress);
         }
         Path exe = Path.of(configured);
         if (!Files.isExecutable(exe)) {
             throw new IllegalStateException("--chromium " + configured + ": not an executable file "
                     + "(give the path of Chromium, or 'none' to render with HtmlUnit alone)");
         }
-        return Optional.of(ChromiumEngine.at(exe, config.poolSize(), settings, policy, metrics));
+        return Optional.of(ChromiumEngine.at(exe, config.poolSize(), settings, policy, metrics, egress));
     }
 
     private static void closeAll(List<AutoCloseable> closeables) throws Exception {

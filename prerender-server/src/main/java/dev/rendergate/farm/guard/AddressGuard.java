@@ -2,6 +2,8 @@ package dev.rendergate.farm.guard;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,28 +33,51 @@ public final class AddressGuard {
         return new AddressGuard(exceptions, InetAddress::getAllByName);
     }
 
+    /** The outcome of one {@link #check}: the addresses that were checked, or why none may be contacted. */
+    public record Checked(Optional<String> refusal, List<InetAddress> addresses) {
+        public Checked {
+            addresses = List.copyOf(addresses);
+        }
+
+        static Checked refused(String reason) {
+            return new Checked(Optional.of(reason), List.of());
+        }
+    }
+
     /**
      * Why {@code host:port} must not be contacted ({@code private-address:loopback}, {@code unknown-host}), or
      * empty when it may. Every resolved address must be public: one private answer is enough to refuse.
      */
     public Optional<String> refusal(String host, int port) {
+        return check(host, port).refusal();
+    }
+
+    /**
+     * Resolves {@code host} once and checks every answer, as {@link #refusal} does; an allowed result carries the
+     * addresses it checked, so a caller that connects to one of them contacts exactly what was checked (a second
+     * lookup could answer differently: DNS rebinding).
+     */
+    public Checked check(String host, int port) {
         String h = stripBrackets(host.toLowerCase(Locale.ROOT));
-        if (exceptions.contains(h + ":" + port) || exceptions.contains("[" + h + "]:" + port)) {
-            return Optional.empty();
-        }
+        boolean exception = exceptions.contains(h + ":" + port) || exceptions.contains("[" + h + "]:" + port);
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(h);
         } catch (UnknownHostException e) {
-            return Optional.of("unknown-host");
+            return Checked.refused("unknown-host");
         }
-        for (InetAddress a : addresses) {
-            AddressClass c = AddressClass.of(a);
-            if (!c.isPublic()) {
-                return Optional.of("private-address:" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (addresses == null || addresses.length == 0) {
+            return Checked.refused("unknown-host");
+        }
+        if (!exception) {
+            for (InetAddress a : addresses) {
+                AddressClass c = AddressClass.of(a);
+                if (!c.isPublic()) {
+                    return Checked.refused("private-address:" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
             }
         }
-        return addresses.length == 0 ? Optional.of("unknown-host") : Optional.empty();
+        return new Checked(Optional.empty(), Arrays.asList(addresses));
     }
 
     private static String stripBrackets(String host) {

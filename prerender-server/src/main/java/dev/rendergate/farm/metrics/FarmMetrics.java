@@ -20,6 +20,8 @@ public final class FarmMetrics {
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> cacheLookups = new ConcurrentHashMap<>();
     private final Map<String, Counter> engineRoutes = new ConcurrentHashMap<>();
+    private final Counter egressBytes = Counter.builder("rendergate_egress").baseUnit("bytes")
+            .description("Bytes the egress proxy relayed for renders").register(registry);
     private volatile Supplier<Number> l2Errors;
 
     /** Counts one API request by its outcome ({@code rendered}, {@code failed}, {@code rejected}, ...). */
@@ -98,6 +100,33 @@ public final class FarmMetrics {
     public void subrequestRefused(String decision) {
         Counter.builder("rendergate_subrequests_refused").description("Subrequests not fetched, by decision")
                 .tag("decision", decision).register(registry).increment();
+    }
+
+    /** Counts one request an engine made through the egress proxy, by kind ({@code http}, {@code connect}) and outcome. */
+    public void egressRequest(String kind, String outcome) {
+        Counter.builder("rendergate_egress_requests").description("Requests the render engines made through the egress proxy")
+                .tag("kind", kind).tag("outcome", outcome).baseUnit("requests").register(registry).increment();
+    }
+
+    /**
+     * Counts one request the egress proxy refused, by reason ({@code private-address:loopback}, {@code unknown-host},
+     * {@code origin-not-allowed}, {@code no-render}), or one render that reached a limit ({@code limit:bytes}, ...).
+     */
+    public void egressRefused(String reason) {
+        Counter.builder("rendergate_egress_refused").description("Egress proxy refusals and renders cut at a limit, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** Counts bytes the egress proxy relayed for renders, both directions. */
+    public void egressBytes(long bytes) {
+        egressBytes.increment(bytes);
+    }
+
+    /** Registers a gauge of the egress proxy's open sessions (one per render in progress or tab ready for one). */
+    public void egressSessions(Supplier<Number> open) {
+        Gauge.builder("rendergate_egress_sessions", open, n -> n.get().doubleValue())
+                .description("Egress proxy sessions open: renders in progress and browser tabs ready for one")
+                .register(registry);
     }
 
     /** Counts one request refused 429 because its client caused too many renders of uncached pages. */

@@ -1,5 +1,7 @@
 package dev.rendergate.farm.render;
 
+import dev.rendergate.farm.egress.EgressProxy;
+import dev.rendergate.farm.egress.EgressRefusedException;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import dev.rendergate.farm.render.chromium.ChromiumBrowser;
@@ -34,14 +36,18 @@ public final class ChromiumEngine implements RenderEngine {
     private final FarmMetrics metrics;
     private final RenderSettings settings;
     private final HtmlUnitValidation validation;
+    private final EgressProxy egress;
     private volatile ChromiumBrowser browser;
     private boolean closed;
     private volatile boolean launchSettled;
     private volatile String launchFailure;
     private long launchFailedAt;
 
-    public ChromiumEngine(ChromiumOptions options, RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics) {
+    /** @param egress the farm's egress proxy: every request of the browser goes through it */
+    public ChromiumEngine(ChromiumOptions options, RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics,
+                          EgressProxy egress) {
         this.options = options;
+        this.egress = egress;
         this.settings = settings;
         this.policy = policy;
         this.metrics = metrics;
@@ -50,16 +56,16 @@ public final class ChromiumEngine implements RenderEngine {
 
     /** An engine for the system Chromium, or empty when none is installed. */
     public static Optional<ChromiumEngine> ifInstalled(int tabs, RenderSettings settings, SubrequestPolicy policy,
-                                                       FarmMetrics metrics) {
-        return ChromiumBrowser.findExecutable().map(exe -> at(exe, tabs, settings, policy, metrics));
+                                                       FarmMetrics metrics, EgressProxy egress) {
+        return ChromiumBrowser.findExecutable().map(exe -> at(exe, tabs, settings, policy, metrics, egress));
     }
 
     /** An engine for the Chromium executable at {@code exe}. */
     public static ChromiumEngine at(java.nio.file.Path exe, int tabs, RenderSettings settings, SubrequestPolicy policy,
-                                    FarmMetrics metrics) {
+                                    FarmMetrics metrics, EgressProxy egress) {
         java.time.Duration quiet = settings.networkIdle().isZero() ? java.time.Duration.ofMillis(1) : settings.networkIdle();
         return new ChromiumEngine(ChromiumOptions.defaults().withExecutable(exe).withTabs(tabs).withQuietPeriod(quiet),
-                settings, policy, metrics);
+                settings, policy, metrics, egress);
     }
 
     @Override
@@ -111,6 +117,8 @@ public final class ChromiumEngine implements RenderEngine {
             page = b.render(job.url(), job.device(), job.remaining(), allowed());
         } catch (ChromiumException e) {
             return new RenderOutcome.Failed(502, FailureReason.CHROMIUM_ERROR, e.getMessage(), NAME);
+        } catch (EgressRefusedException e) {
+            return RenderOutcome.Failed.egress(e, NAME);
         }
         if (page.timedOut()) {
             return new RenderOutcome.Failed(settings.timeoutStatus(), FailureReason.TIMEOUT, firstError(page), NAME);
@@ -192,7 +200,7 @@ public final class ChromiumEngine implements RenderEngine {
         }
         try {
             browser = ChromiumBrowser.launch(bound.compareTo(options.launchTimeout()) < 0
-                    ? options.withLaunchTimeout(bound) : options);
+                    ? options.withLaunchTimeout(bound) : options, egress);
         } catch (ChromiumException e) {
             launchFailure = e.getMessage();
             launchFailedAt = System.nanoTime();

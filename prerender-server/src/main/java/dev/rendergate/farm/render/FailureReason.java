@@ -8,6 +8,9 @@ package dev.rendergate.farm.render;
 public enum FailureReason {
     TIMEOUT("timeout", "the page did not finish within the render budget"),
     ORIGIN_UNREACHABLE("origin-unreachable", "the page's origin could not be reached"),
+    EGRESS_REFUSED("egress-refused", "the page's address is not one renders may reach: not an allowed origin, or its "
+            + "name resolves to a private address"),
+    EGRESS_LIMIT("egress-limit", "the page fetched more than one render may (bytes, requests or connections)"),
     NOT_HTML("not-html", "the URL does not answer an HTML page"),
     TOO_LARGE("too-large", "the rendered page is larger than the snapshot size limit"),
     UNSUPPORTED_JS("htmlunit-unsupported-js", "HtmlUnit cannot run this page's JavaScript (ES modules or newer syntax)"),
@@ -46,6 +49,7 @@ public enum FailureReason {
      * no HTML, a page over the size limit); false when the engine is the problem and another may succeed.
      */
     public boolean pageProblem() {
-        return this == ORIGIN_UNREACHABLE || this == NOT_HTML || this == TOO_LARGE;
+        return this == ORIGIN_UNREACHABLE || this == NOT_HTML || this == TOO_LARGE || this == EGRESS_REFUSED
+                || this == EGRESS_LIMIT;
     }
 }

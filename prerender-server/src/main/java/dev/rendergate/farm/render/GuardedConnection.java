@@ -1,5 +1,7 @@
 package dev.rendergate.farm.render;
 
+import dev.rendergate.farm.egress.EgressProxy;
+import dev.rendergate.farm.egress.EgressSession;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import java.io.IOException;
@@ -26,13 +28,15 @@ import org.htmlunit.util.WebConnectionWrapper;
 final class GuardedConnection extends WebConnectionWrapper {
     private final SubrequestPolicy policy;
     private final FarmMetrics metrics;
+    private final EgressSession egress;
     private final NetworkActivity activity = new NetworkActivity();
     private final Set<String> refusedUrls = ConcurrentHashMap.newKeySet();
     private volatile String mainUrl;
     private volatile String mainLocation;
 
-    GuardedConnection(WebClient client, SubrequestPolicy policy, FarmMetrics metrics) {
+    GuardedConnection(WebClient client, SubrequestPolicy policy, FarmMetrics metrics, EgressSession egress) {
         super(client);
+        this.egress = egress;
         this.policy = policy;
         this.metrics = metrics;
     }
@@ -69,7 +73,10 @@ final class GuardedConnection extends WebConnectionWrapper {
         }
         activity.started();
         try {
-            WebResponse response = super.getResponse(request);
+            WebResponse response = fetch(request);
+            if (response.getResponseHeaderValue(EgressProxy.REFUSAL_HEADER) != null) {
+                refusedUrls.add(url);
+            }
             int status = response.getStatusCode();
             if (main && status >= 300 && status < 400 && response.getResponseHeaderValue("Location") != null) {
                 mainUrl = null; // a redirect of the main document is reported, never followed
@@ -79,6 +86,24 @@ final class GuardedConnection extends WebConnectionWrapper {
             return response;
         } finally {
             activity.finished();
+        }
+    }
+
+    /**
+     * Fetches through the egress proxy. A tunnel it refused (HTTPS) fails inside HtmlUnit's client; that request
+     * counts as refused, like one the guard refused here, so its load error is not held against the page.
+     */
+    private WebResponse fetch(WebRequest request) throws IOException {
+        try {
+            return super.getResponse(request);
+        } catch (IOException e) {
+            java.net.URL u = request.getUrl();
+            int port = u.getPort() == -1 ? u.getDefaultPort() : u.getPort();
+            if (egress.refusal(u.getHost(), port).isPresent()) {
+                refusedUrls.add(u.toExternalForm());
+                return empty(request, 403);
+            }
+            throw e;
         }
     }
 

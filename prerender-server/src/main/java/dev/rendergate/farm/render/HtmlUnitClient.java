@@ -1,5 +1,6 @@
 package dev.rendergate.farm.render;
 
+import dev.rendergate.farm.egress.EgressSession;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Cache;
 import org.htmlunit.Page;
+import org.htmlunit.ProxyConfig;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebClientOptions;
 import org.htmlunit.corejs.javascript.Context;
@@ -31,13 +33,18 @@ final class HtmlUnitClient implements AutoCloseable {
     private final DeviceProfile profile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    HtmlUnitClient(DeviceProfile profile, SubrequestPolicy policy, FarmMetrics metrics, Cache cache) {
+    /** @param egress the egress proxy's session every request of this client goes through */
+    HtmlUnitClient(DeviceProfile profile, SubrequestPolicy policy, FarmMetrics metrics, Cache cache,
+                   EgressSession egress) {
         this.profile = profile;
         GuardedWebClient client = new GuardedWebClient(new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
                 .setUserAgent(profile.userAgent()).build());
         this.web = client;
         web.setCache(cache);
         configure(web.getOptions(), profile);
+        // Every request, HTTPS (as CONNECT) included, goes through the farm's egress proxy: HtmlUnit never resolves
+        // a page's host names itself, and has no bypass list.
+        web.getOptions().setProxyConfig(new ProxyConfig("127.0.0.1", egress.port(), "http"));
         web.addRequestHeader(DeviceProfile.PRERENDER_HEADER, "1");
         // Dialogs must never block a render: alerts are dropped, confirm says yes, prompt answers nothing.
         web.setAlertHandler((page, message) -> { });
@@ -45,7 +52,7 @@ final class HtmlUnitClient implements AutoCloseable {
         web.setPromptHandler((page, message, defaultValue) -> null);
         web.setRefreshHandler((page, url, seconds) -> { });
         web.setIncorrectnessListener((message, origin) -> { });
-        this.connection = new GuardedConnection(web, policy, metrics);
+        this.connection = new GuardedConnection(web, policy, metrics, egress);
         client.guardWith(connection);
         this.errors = new ScriptErrorLog(connection);
         web.setJavaScriptErrorListener(errors);

@@ -1,6 +1,9 @@
 package dev.rendergate.farm.render;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.egress.EgressProxy;
+import dev.rendergate.farm.egress.EgressRefusedException;
+import dev.rendergate.farm.egress.EgressSession;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import java.io.IOException;
@@ -34,14 +37,18 @@ public final class HtmlUnitEngine implements RenderEngine {
     private final FarmMetrics metrics;
     private final HtmlUnitValidation validation;
     private final Cache cache;
+    private final EgressProxy egress;
     private volatile HtmlUnitClient current;
 
     /**
      * @param cache HtmlUnit's response and compiled-script cache, shared by every engine of the farm (see
      *              {@link #sharedCache(int)})
+     * @param egress the farm's egress proxy: every request of every render goes through it
      */
-    public HtmlUnitEngine(RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics, Cache cache) {
+    public HtmlUnitEngine(RenderSettings settings, SubrequestPolicy policy, FarmMetrics metrics, Cache cache,
+                          EgressProxy egress) {
         this.settings = settings;
+        this.egress = egress;
         this.policy = policy;
         this.metrics = metrics;
         this.cache = cache;
@@ -66,7 +73,7 @@ public final class HtmlUnitEngine implements RenderEngine {
      * HtmlUnit's one-off JavaScript set-up (seconds on a loaded machine, enough to blow a render budget).
      */
     public HtmlUnitEngine warmUp() {
-        try (HtmlUnitClient client = newClient(Device.DESKTOP)) {
+        try (HtmlUnitClient client = newClient(Device.DESKTOP, egress.refuseAll())) {
             client.warmUp();
         }
         return this;
@@ -74,13 +81,19 @@ public final class HtmlUnitEngine implements RenderEngine {
 
     @Override
     public RenderOutcome render(RenderJob job) {
-        HtmlUnitClient client = newClient(job.device());
+        EgressSession session = egress.open(job.url(), job.remaining());
+        HtmlUnitClient client = newClient(job.device(), session);
         current = client;
         try {
-            return renderWith(client, job);
+            RenderOutcome outcome = renderWith(client, job);
+            session.requireComplete(job.url());
+            return outcome;
+        } catch (EgressRefusedException e) {
+            return RenderOutcome.Failed.egress(e, NAME);
         } finally {
             current = null;
             client.close();
+            session.close();
         }
     }
 
@@ -93,8 +106,8 @@ public final class HtmlUnitEngine implements RenderEngine {
         return false;
     }
 
-    private HtmlUnitClient newClient(Device device) {
-        return new HtmlUnitClient(DeviceProfile.of(device), policy, metrics, cache);
+    private HtmlUnitClient newClient(Device device, EgressSession session) {
+        return new HtmlUnitClient(DeviceProfile.of(device), policy, metrics, cache, session);
     }
 
     private RenderOutcome renderWith(HtmlUnitClient client, RenderJob job) {

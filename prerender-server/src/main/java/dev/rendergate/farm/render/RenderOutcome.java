@@ -52,6 +52,12 @@ public sealed interface RenderOutcome {
             this(status, reason, "", engine);
         }
 
+        /** The failure for a page the egress proxy refused (403) or a render it cut at a limit (502). */
+        public static Failed egress(dev.rendergate.farm.egress.EgressRefusedException e, String engine) {
+            return e.limit() ? new Failed(502, FailureReason.EGRESS_LIMIT, e.reason(), engine)
+                    : new Failed(403, FailureReason.EGRESS_REFUSED, e.reason(), engine);
+        }
+
         /** True when the render ran out of time. */
         public boolean timedOut() {
             return reason == FailureReason.TIMEOUT;

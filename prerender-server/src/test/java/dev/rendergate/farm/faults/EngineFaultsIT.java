@@ -7,6 +7,7 @@ import dev.rendergate.edge.detect.Device;
 import dev.rendergate.farm.EngineMode;
 import dev.rendergate.farm.Farm;
 import dev.rendergate.farm.FarmConfig;
+import dev.rendergate.farm.egress.EgressProxy;
 import dev.rendergate.farm.guard.AddressGuard;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
@@ -20,6 +21,7 @@ import dev.rendergate.farm.render.chromium.ChromiumOptions;
 import dev.rendergate.farm.testing.Await;
 import dev.rendergate.farm.testing.FarmClient;
 import dev.rendergate.farm.testing.OriginServer;
+import dev.rendergate.farm.testing.TestEgress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,8 +176,9 @@ class EngineFaultsIT {
                 List.of(origin.origin()), null);
         SubrequestPolicy policy = new SubrequestPolicy(List.of(origin.origin()),
                 AddressGuard.system(Set.of("127.0.0.1:" + origin.port())));
+        EgressProxy egress = TestEgress.allowing(origin.origin());
         ChromiumEngine engine = new ChromiumEngine(ChromiumOptions.defaults().withTabs(1)
-                .withProfileParent(blocker.resolve("chromium")), settings, policy, metrics);
+                .withProfileParent(blocker.resolve("chromium")), settings, policy, metrics, egress);
         try {
             RenderOutcome outcome = engine.render(RenderJob.of(origin.url("/basic.html"), Device.DESKTOP, BUDGET));
 
@@ -195,6 +198,7 @@ class EngineFaultsIT {
             assertThat(engine.problem()).isEmpty();
         } finally {
             engine.close();
+            egress.close();
         }
         try (var left = Files.list(blocker.resolve("chromium"))) {
             assertThat(left).as("profiles removed on close").isEmpty();

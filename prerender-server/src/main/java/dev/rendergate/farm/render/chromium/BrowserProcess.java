@@ -59,13 +59,15 @@ final class BrowserProcess {
      * Starts the browser with its DevTools pipe on fds 3 and 4. Java cannot give a child those descriptors, so a
      * shell maps the child's stdin and stdout onto them and then replaces itself with the browser (same PID).
      */
-    static BrowserProcess start(ChromiumOptions options, ChromiumSandbox sandbox) {
+    static BrowserProcess start(ChromiumOptions options, ChromiumSandbox sandbox, List<String> proxyFlags) {
         Path profile = createProfile(options.profileParent());
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", PIPE_WRAPPER));
         command.add(options.executable().toString());
         command.addAll(FLAGS);
         command.addAll(sandbox.flags());
         command.addAll(options.extraFlags());
+        // Last, so no extra flag can point the browser past the egress proxy.
+        command.addAll(proxyFlags);
         command.add("--user-data-dir=" + profile);
         command.add("about:blank");
         Process process;

@@ -1,6 +1,7 @@
 package dev.rendergate.farm.render.chromium;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.egress.EgressProxy;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class ChromiumBrowser implements AutoCloseable {
     private static final long TAB_WAIT_SLICE_MS = 100;
 
     private final ChromiumOptions options;
+    private final EgressProxy egress;
     private final BrowserProcess process;
     private final CdpConnection cdp;
     private final String chromeMajor;
@@ -48,8 +50,10 @@ public final class ChromiumBrowser implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean broken;
 
-    private ChromiumBrowser(ChromiumOptions options, BrowserProcess process, CdpConnection cdp, String chromeMajor) {
+    private ChromiumBrowser(ChromiumOptions options, EgressProxy egress, BrowserProcess process, CdpConnection cdp,
+                            String chromeMajor) {
         this.options = options;
+        this.egress = egress;
         this.process = process;
         this.cdp = cdp;
         this.chromeMajor = chromeMajor;
@@ -82,19 +86,24 @@ public final class ChromiumBrowser implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Starts the browser and opens its tab pool; throws {@link ChromiumException} if it cannot. */
-    public static ChromiumBrowser launch(ChromiumOptions options) {
+    /**
+     * Starts the browser and opens its tab pool; throws {@link ChromiumException} if it cannot. All its traffic goes
+     * through {@code egress}: each tab's browser context through a session of its own, the rest to a listener that
+     * refuses everything.
+     */
+    public static ChromiumBrowser launch(ChromiumOptions options, EgressProxy egress) {
         ChromiumSandbox sandbox = ChromiumSandbox.detect();
         if (!sandbox.enabled()) {
             LOG.warn("chromium runs without its sandbox: {}", sandbox.reason());
         }
-        BrowserProcess process = BrowserProcess.start(options, sandbox);
+        BrowserProcess process = BrowserProcess.start(options, sandbox, egress.chromiumFlags());
         CdpConnection cdp = CdpConnection.open(process.fromBrowser(), process.toBrowser(), options.maxMessageChars(),
                 "chromium-" + process.pid());
         ChromiumBrowser browser = null;
         try {
             Object product = cdp.call(null, "Browser.getVersion", Map.of(), options.launchTimeout()).get("product");
-            browser = new ChromiumBrowser(options, process, cdp, DeviceProfile.majorVersion(String.valueOf(product)));
+            browser = new ChromiumBrowser(options, egress, process, cdp,
+                    DeviceProfile.majorVersion(String.valueOf(product)));
             browser.openTabs(options.tabs());
             LOG.info("chromium launched pid={} version={} tabs={} sandbox={}", process.pid(), product, options.tabs(),
                     sandbox.enabled() ? "on" : "off");
@@ -186,7 +195,7 @@ public final class ChromiumBrowser implements AutoCloseable {
     }
 
     private Tab openTab() {
-        return Tab.open(cdp, options, workers, chromeMajor);
+        return Tab.open(cdp, options, workers, chromeMajor, egress);
     }
 
     private Tab takeTab(long deadline) {

@@ -1,6 +1,8 @@
 package dev.rendergate.farm.render.chromium;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.egress.EgressProxy;
+import dev.rendergate.farm.egress.EgressSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +27,16 @@ final class Tab {
     private final String targetId;
     private final String sessionId;
     private final RequestGate gate;
+    private final EgressSession egress;
     private volatile PageLoad load;
     private volatile Predicate<URI> allow = uri -> false;
     private final String chromeMajor;
     private Device emulated;
 
     private Tab(CdpConnection cdp, ChromiumOptions options, String contextId, String targetId, String sessionId,
-                Executor checks, String chromeMajor) {
+                Executor checks, String chromeMajor, EgressSession egress) {
         this.cdp = cdp;
+        this.egress = egress;
         this.chromeMajor = chromeMajor;
         this.options = options;
         this.contextId = contextId;
@@ -41,18 +45,29 @@ final class Tab {
         this.gate = new RequestGate(cdp, sessionId, checks);
     }
 
-    static Tab open(CdpConnection cdp, ChromiumOptions options, Executor checks, String chromeMajor) {
+    /**
+     * Opens a tab in a fresh browser context whose every request (WebSockets and HTTPS tunnels included, loopback
+     * not bypassed) goes through an egress session of its own, armed when the tab's one render starts.
+     */
+    static Tab open(CdpConnection cdp, ChromiumOptions options, Executor checks, String chromeMajor, EgressProxy proxy) {
         Duration t = options.callTimeout();
-        String context = (String) cdp.call(null, "Target.createBrowserContext", Map.of("disposeOnDetach", true), t)
-                .get("browserContextId");
-        String target = (String) cdp.call(null, "Target.createTarget",
-                Map.of("url", "about:blank", "browserContextId", context), t).get("targetId");
-        String session = (String) cdp.call(null, "Target.attachToTarget",
-                Map.of("targetId", target, "flatten", true), t).get("sessionId");
-        Tab tab = new Tab(cdp, options, context, target, session, checks, chromeMajor);
-        cdp.onEvents(session, tab::onEvent);
-        tab.enableDomains();
-        return tab;
+        EgressSession egress = proxy.open();
+        try {
+            String context = (String) cdp.call(null, "Target.createBrowserContext", Map.of("disposeOnDetach", true,
+                    "proxyServer", egress.proxyServer(), "proxyBypassList", EgressProxy.CHROMIUM_NO_BYPASS), t)
+                    .get("browserContextId");
+            String target = (String) cdp.call(null, "Target.createTarget",
+                    Map.of("url", "about:blank", "browserContextId", context), t).get("targetId");
+            String session = (String) cdp.call(null, "Target.attachToTarget",
+                    Map.of("targetId", target, "flatten", true), t).get("sessionId");
+            Tab tab = new Tab(cdp, options, context, target, session, checks, chromeMajor, egress);
+            cdp.onEvents(session, tab::onEvent);
+            tab.enableDomains();
+            return tab;
+        } catch (RuntimeException e) {
+            egress.close();
+            throw e;
+        }
     }
 
     private void enableDomains() {
@@ -75,9 +90,12 @@ final class Tab {
         PageLoad current = new PageLoad(targetId);
         allow = allowRequest;
         load = current;
+        egress.arm(url, Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
         try {
             emulate(device);
-            return new PageRender(cdp, sessionId, options, current).run(url, startNanos, deadlineNanos);
+            PageRender.Outcome outcome = new PageRender(cdp, sessionId, options, current).run(url, startNanos, deadlineNanos);
+            egress.requireComplete(url);
+            return outcome;
         } finally {
             load = null;
         }
@@ -85,6 +103,7 @@ final class Tab {
 
     /** Closes the target and disposes its context; best effort, bounded by the call timeout. */
     void close() {
+        egress.close();
         cdp.forget(sessionId);
         Duration t = options.callTimeout();
         try {

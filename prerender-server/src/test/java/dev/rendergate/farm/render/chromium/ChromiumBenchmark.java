@@ -69,7 +69,7 @@ public final class ChromiumBenchmark {
         List<Long> colds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
-            try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1))) {
+            try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1), server.egress())) {
                 long t1 = System.nanoTime();
                 ChromiumPage page = browser.render(urls.get(i % urls.size()), Device.DESKTOP, BUDGET, server::allows);
                 require(page);
@@ -79,7 +79,7 @@ public final class ChromiumBenchmark {
         }
         System.out.printf("launch (process + DevTools + 1 tab): median %d ms, p95 %d ms%n", pct(launches, 50), pct(launches, 95));
         System.out.printf("cold render (first render of a fresh browser): median %d ms, p95 %d ms%n", pct(colds, 50), pct(colds, 95));
-        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(tabs));
+        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(tabs), server.egress());
              MemorySampler memory = new MemorySampler(browser.pid())) {
             Renderer engine = url -> {
                 ChromiumPage page = browser.render(url, Device.DESKTOP, BUDGET, server::allows);
@@ -92,7 +92,7 @@ public final class ChromiumBenchmark {
 
     /** Renders N pages on one 2-tab browser and reports process count and memory at checkpoints. */
     private static void soak(StaticSiteServer server, List<URI> urls, int renders) throws Exception {
-        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(2))) {
+        try (ChromiumBrowser browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(2), server.egress())) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             AtomicInteger failed = new AtomicInteger();
             System.out.println("| renders | failed | browser processes | browser tree PSS MB | JVM heap used MB |");

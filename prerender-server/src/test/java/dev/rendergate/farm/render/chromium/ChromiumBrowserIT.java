@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rendergate.edge.detect.Device;
+import dev.rendergate.farm.egress.EgressProxy;
+import dev.rendergate.farm.testing.TestEgress;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -31,6 +33,7 @@ class ChromiumBrowserIT {
     private static TestOrigin canary;
     private static TestOrigin api;
     private static ChromiumBrowser browser;
+    private static EgressProxy egress;
 
     @BeforeAll
     static void launch() {
@@ -43,13 +46,17 @@ class ChromiumBrowserIT {
         origin.canaryBase("http://127.0.0.1:" + canary.port());
         origin.apiBase("http://127.0.0.1:" + api.port());
         api.canaryBase("http://127.0.0.1:" + canary.port());
-        browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withExecutable(executable.get()).withTabs(2));
+        // The proxy lets all three through (the API under its second name too), so these tests show what the
+        // browser's own request gate refuses.
+        egress = TestEgress.allowing(origin.origin(), api.origin(), "http://localhost:" + api.port(), canary.origin());
+        browser = ChromiumBrowser.launch(ChromiumOptions.defaults().withExecutable(executable.get()).withTabs(2), egress);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.close();
+            egress.close();
         }
         if (origin != null) {
             origin.close();
@@ -252,7 +259,7 @@ class ChromiumBrowserIT {
 
     @Test
     void close_leavesNoProcessOfTheBrowserBehind() {
-        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
+        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1), egress);
         ChromiumPage page = own.render(origin.uri("/module.html"), Device.DESKTOP, BUDGET, origin::allows);
         assertThat(page.html()).contains("Dr. Ada Byron");
         ProcessHandle root = ProcessHandle.of(own.pid()).orElseThrow();
@@ -311,7 +318,7 @@ class ChromiumBrowserIT {
 
     @Test
     void render_afterTheBrowserDied_throwsAndReportsNotAlive() throws Exception {
-        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1));
+        ChromiumBrowser own = ChromiumBrowser.launch(ChromiumOptions.defaults().withTabs(1), egress);
         try {
             ProcessHandle root = ProcessHandle.of(own.pid()).orElseThrow();
             root.destroyForcibly();

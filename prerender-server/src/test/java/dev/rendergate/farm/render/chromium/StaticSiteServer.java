@@ -38,6 +38,11 @@ final class StaticSiteServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
+    /** An egress proxy that lets renders reach this server. */
+    dev.rendergate.farm.egress.EgressProxy egress() {
+        return dev.rendergate.farm.testing.TestEgress.allowing("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
     boolean allows(URI uri) {
         return "127.0.0.1".equals(uri.getHost()) && uri.getPort() == server.getAddress().getPort();
     }

@@ -45,6 +45,10 @@ final class TestOrigin implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
+    String origin() {
+        return "http://127.0.0.1:" + port();
+    }
+
     int port() {
         return server.getAddress().getPort();
     }
