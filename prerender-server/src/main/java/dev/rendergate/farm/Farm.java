@@ -23,6 +23,7 @@ import dev.rendergate.farm.prerender.Prerenderer;
 import dev.rendergate.farm.prerender.RenderResult;
 import dev.rendergate.farm.render.RenderPipeline;
 import dev.rendergate.farm.render.auto.RouteKnowledge;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,11 +45,11 @@ public final class Farm {
     private final RouteKnowledge routes;
     private final FarmHttpServer http;
 
-    private Farm(FarmConfig config, CrawlReportSource crawlReport) {
+    private Farm(FarmConfig config, CrawlReportSource crawlReport, AddressGuard.HostResolver resolver) {
         BindPolicy.check(config);
         this.config = config;
         FarmMetrics metrics = new FarmMetrics();
-        AddressGuard addresses = AddressGuard.system(config.privateAddressExceptions());
+        AddressGuard addresses = new AddressGuard(config.privateAddressExceptions(), resolver);
         UrlGuard guard = new UrlGuard(config.allowedOrigins(), addresses);
         SnapshotCache cache = config.cacheMaxBytes() == 0 || config.cacheTtl().isZero() ? null
                 : SnapshotCache.create(cacheConfig(config));
@@ -83,7 +84,13 @@ public final class Farm {
 
     /** As {@link #create(FarmConfig)}, with the recent traffic the inspector's crawl report shows (inside {@code up}). */
     public static Farm create(FarmConfig config, CrawlReportSource crawlReport) {
-        return new Farm(Objects.requireNonNull(config, "config"), Objects.requireNonNull(crawlReport, "crawlReport"));
+        return new Farm(Objects.requireNonNull(config, "config"), Objects.requireNonNull(crawlReport, "crawlReport"),
+                InetAddress::getAllByName);
+    }
+
+    /** As {@link #create(FarmConfig)}, resolving host names with {@code resolver} (a test's own DNS). */
+    static Farm create(FarmConfig config, AddressGuard.HostResolver resolver) {
+        return new Farm(Objects.requireNonNull(config, "config"), CrawlReportSource.NONE, resolver);
     }
 
     /**
