@@ -38,6 +38,7 @@ public final class EgressSession implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     /** How long a request head may take to arrive on a session that is not rendering (it is refused anyway). */
     private static final int IDLE_READ_MS = 5_000;
+    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
     private static final byte[] TUNNEL_OPEN = "HTTP/1.1 200 Connection established\r\n\r\n"
             .getBytes(StandardCharsets.ISO_8859_1);
 
@@ -69,12 +70,16 @@ public final class EgressSession implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Opens the session for the render of {@code url}, which ends {@code budget} from now. */
+    /**
+     * Opens the session for the render of {@code url}, which ends {@code budget} from now. Its connections are cut a
+     * second later: the engine's own timeout fires first and reports the render as timed out; this is the backstop.
+     */
     public void arm(URI url, Duration budget) {
+        Duration cutAfter = budget.plus(DEADLINE_GRACE);
         page = url.toString();
-        deadlineNanos = System.nanoTime() + budget.toNanos();
+        deadlineNanos = System.nanoTime() + cutAfter.toNanos();
         armed = true;
-        expiry = proxy.schedule(this::expire, budget);
+        expiry = proxy.schedule(this::expire, cutAfter);
     }
 
     /**
@@ -174,8 +179,9 @@ public final class EgressSession implements AutoCloseable {
             }
             upstream = connect(checked, target.port());
             if (upstream == null) {
+                // Closed without an answer, so the engine sees what it would without a proxy: a connection that
+                // failed (an origin that is down), not a page with a status.
                 proxy.metrics().egressRequest(kind, "unreachable");
-                answer(out, 502, "Bad Gateway", "could not connect to " + target.authority(), null);
                 return;
             }
             proxy.metrics().egressRequest(kind, "forwarded");

@@ -164,6 +164,25 @@ class EgressProxyTest {
     }
 
     @Test
+    void originThatIsDown_getsTheConnectionClosedWithoutAnAnswer() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        proxy.close();
+        dns.put("down.test", List.of("127.0.0.1"));
+        AddressGuard guard = new AddressGuard(Set.of("down.test:" + closedPort), host -> new InetAddress[] {
+                InetAddress.getByName(dns.get(host).get(0))});
+        proxy = new EgressProxy(new EgressPolicy(List.of("http://down.test:" + closedPort), guard),
+                EgressLimits.DEFAULTS, metrics);
+        try (EgressSession session = proxy.open(URI.create("http://down.test:" + closedPort + "/"), BUDGET)) {
+            assertThat(exchange(session, "GET http://down.test:" + closedPort + "/ HTTP/1.1\r\n\r\n")).isEmpty();
+            assertThat(exchange(session, "CONNECT down.test:" + closedPort + " HTTP/1.1\r\n\r\n")).isEmpty();
+            session.requireComplete(URI.create("http://down.test:" + closedPort + "/"));
+        }
+    }
+
+    @Test
     void sessionNotRendering_refusesEverything() throws IOException {
         try (EgressSession idle = proxy.open()) {
             assertThat(exchange(idle, "GET " + originUrl("/") + " HTTP/1.1\r\n\r\n"))

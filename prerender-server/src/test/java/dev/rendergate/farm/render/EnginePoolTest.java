@@ -120,7 +120,11 @@ class EnginePoolTest {
     @Test
     void fullQueue_isRefusedAtOnce_withRetryAfterFromBudget() throws Exception {
         try (EnginePool pool = pool(1, 0, 100, "block")) {
-            CompletableFuture<RenderOutcome> busy = CompletableFuture.supplyAsync(() -> pool.render(job(Duration.ofSeconds(10))));
+            // A thread of its own: the common pool (one thread on two cores) may still be held by an earlier test.
+            CompletableFuture<RenderOutcome> busy = new CompletableFuture<>();
+            Thread caller = new Thread(() -> busy.complete(pool.render(job(Duration.ofSeconds(10)))), "busy-render");
+            caller.setDaemon(true);
+            caller.start();
             dev.rendergate.farm.testing.Await.until(pool::saturated, Duration.ofSeconds(5), "engine busy");
 
             assertThatThrownBy(() -> pool.render(job(Duration.ofSeconds(10))))
