@@ -46,6 +46,7 @@ public final class EgressSession implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile String page = "-";
@@ -102,6 +103,11 @@ public final class EgressSession implements AutoCloseable {
     /** Why requests to {@code host:port} were refused during this render, or empty when none was. */
     public Optional<String> refusal(String host, int port) {
         return Optional.ofNullable(refusals.get(host.toLowerCase(Locale.ROOT) + ":" + port));
+    }
+
+    /** True when a connection to {@code host:port} was allowed during this render but could not be made. */
+    public boolean unreachable(String host, int port) {
+        return unreachable.contains(host.toLowerCase(Locale.ROOT) + ":" + port);
     }
 
     /** Requests (plain requests and tunnels) this render made. */
@@ -182,6 +188,9 @@ public final class EgressSession implements AutoCloseable {
                 // Closed without an answer, so the engine sees what it would without a proxy: a connection that
                 // failed (an origin that is down), not a page with a status.
                 proxy.metrics().egressRequest(kind, "unreachable");
+                if (unreachable.size() < MAX_RECORDED_REFUSALS) {
+                    unreachable.add(target.authority());
+                }
                 return;
             }
             proxy.metrics().egressRequest(kind, "forwarded");

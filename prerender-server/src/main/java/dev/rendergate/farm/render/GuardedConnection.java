@@ -5,8 +5,10 @@ import dev.rendergate.farm.egress.EgressSession;
 import dev.rendergate.farm.guard.SubrequestPolicy;
 import dev.rendergate.farm.metrics.FarmMetrics;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,17 +93,22 @@ final class GuardedConnection extends WebConnectionWrapper {
 
     /**
      * Fetches through the egress proxy. A tunnel it refused (HTTPS) fails inside HtmlUnit's client; that request
-     * counts as refused, like one the guard refused here, so its load error is not held against the page.
+     * counts as refused, like one the guard refused here, so its load error is not held against the page. An origin
+     * the proxy could not connect to fails as a connection would without a proxy (HtmlUnit would otherwise make an
+     * empty page of the connection the proxy closed unanswered).
      */
     private WebResponse fetch(WebRequest request) throws IOException {
+        URL u = request.getUrl();
+        int port = u.getPort() == -1 ? u.getDefaultPort() : u.getPort();
         try {
             return super.getResponse(request);
         } catch (IOException e) {
-            java.net.URL u = request.getUrl();
-            int port = u.getPort() == -1 ? u.getDefaultPort() : u.getPort();
             if (egress.refusal(u.getHost(), port).isPresent()) {
                 refusedUrls.add(u.toExternalForm());
                 return empty(request, 403);
+            }
+            if (egress.unreachable(u.getHost(), port)) {
+                throw new ConnectException("could not connect to " + u.getHost() + ":" + port);
             }
             throw e;
         }

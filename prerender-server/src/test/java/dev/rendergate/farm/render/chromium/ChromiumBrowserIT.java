@@ -247,6 +247,15 @@ class ChromiumBrowserIT {
     }
 
     @Test
+    void launch_sendsEverythingThroughTheEgressProxy_loopbackAndQuicIncluded() {
+        List<String> args = ProcessHandle.of(browser.pid()).orElseThrow().info().arguments().map(List::of).orElse(List.of());
+
+        assertThat(args).contains("--proxy-server=" + egress.refuseAll().proxyServer(),
+                "--proxy-bypass-list=<-loopback>", "--disable-quic");
+        assertThat(args).filteredOn(a -> a.startsWith("--proxy-")).hasSize(2);
+    }
+
+    @Test
     void launch_sandboxFlag_followsWhatTheMachineAllows() {
         ChromiumSandbox sandbox = ChromiumSandbox.detect();
         List<String> args = ProcessHandle.of(browser.pid()).orElseThrow().info().arguments().map(List::of).orElse(List.of());
