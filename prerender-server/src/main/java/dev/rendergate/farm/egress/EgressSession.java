@@ -45,6 +45,7 @@ public final class EgressSession implements AutoCloseable {
     private final EgressProxy proxy;
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger clients = new AtomicInteger();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
@@ -151,6 +152,7 @@ public final class EgressSession implements AutoCloseable {
 
     private void serve(Socket client) {
         open.add(client);
+        clients.incrementAndGet();
         Socket upstream = null;
         try {
             if (closed) {
@@ -195,9 +197,10 @@ public final class EgressSession implements AutoCloseable {
             }
             proxy.metrics().egressRequest(kind, "forwarded");
             relay(target, head, in, client, upstream);
-        } catch (IOException e) {
+        } catch (IOException | RejectedExecutionException e) {
             LOG.debug("event=egress-connection-ended page={} error={}", page, e.toString());
         } finally {
+            clients.decrementAndGet();
             quietly(client);
             open.remove(client);
             if (upstream != null) {
@@ -221,7 +224,7 @@ public final class EgressSession implements AutoCloseable {
         if (requests.incrementAndGet() > proxy.limits().maxRequests()) {
             return reach("limit:requests", client);
         }
-        if (open.size() > proxy.limits().maxConnections()) {
+        if (clients.get() > proxy.limits().maxConnections()) {
             return reach("limit:connections", client);
         }
         return proxy.policy().check(target);

@@ -229,6 +229,26 @@ class EgressProxyTest {
     }
 
     @Test
+    void connectionLimit_refusesTheNextOne_andCutsTheOpenOnes() throws IOException {
+        proxy.close();
+        proxy = proxy(new EgressLimits(64L << 20, 1_000, 2));
+        String connect = "CONNECT origin.test:" + origin.getAddress().getPort() + " HTTP/1.1\r\n\r\n";
+        try (EgressSession session = proxy.open(URI.create(originUrl("/")), BUDGET);
+             Socket first = new Socket(InetAddress.getLoopbackAddress(), session.port());
+             Socket second = new Socket(InetAddress.getLoopbackAddress(), session.port())) {
+            for (Socket tunnel : List.of(first, second)) {
+                tunnel.setSoTimeout(5_000);
+                write(tunnel, connect);
+                assertThat(readHead(tunnel.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+
+            assertThat(exchange(session, connect)).contains(EgressProxy.REFUSAL_HEADER + ": limit:connections");
+            assertThat(first.getInputStream().read()).as("the open tunnels are cut").isEqualTo(-1);
+            assertThatThrownBy(() -> session.requireComplete(URI.create(originUrl("/")))).hasMessage("limit:connections");
+        }
+    }
+
+    @Test
     void byteLimit_cutsTheResponse() throws IOException {
         proxy.close();
         proxy = proxy(new EgressLimits(64 * 1024, 1_000, 64));
