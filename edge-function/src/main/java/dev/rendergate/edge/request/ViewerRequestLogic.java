@@ -66,7 +66,15 @@ public final class ViewerRequestLogic {
         this(config, classifier, CrawlerVerification.bundled(config.crawlerVerification()));
     }
 
-    private ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier,
+    /**
+     * Takes the classification as a function, for a host that remembers verdicts it already made (the
+     * gateway asks for the same User-Agent's verdict before the edge logic runs).
+     *
+     * @param config       the deployment's configuration
+     * @param classifier   the User-Agent classification; must give what {@link CrawlerClassifier#classify} gives
+     * @param verification how claimed crawlers are verified (its mode wins over the configuration's)
+     */
+    public ViewerRequestLogic(EdgeConfig config, Function<String, Verdict> classifier,
             CrawlerVerification verification) {
         this.config = Objects.requireNonNull(config, "config");
         this.classifier = Objects.requireNonNull(classifier, "classifier");

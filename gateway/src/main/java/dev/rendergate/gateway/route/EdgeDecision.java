@@ -4,7 +4,6 @@ import dev.rendergate.edge.detect.BotClass;
 import dev.rendergate.edge.detect.CrawlerClassifier;
 import dev.rendergate.edge.detect.Verdict;
 import dev.rendergate.edge.request.EdgeConfig;
-import dev.rendergate.edge.request.EdgeHeader;
 import dev.rendergate.edge.request.EdgeHeaders;
 import dev.rendergate.edge.request.EdgeRequest;
 import dev.rendergate.edge.request.OriginRequestLogic;
@@ -14,10 +13,7 @@ import dev.rendergate.gateway.log.AccessLog;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,18 +41,16 @@ final class EdgeDecision {
         }
     }
 
-    private static final int MAX_HEADERS = 100;
-
     private final ViewerRequestLogic viewer;
     private final OriginRequestLogic origin;
-    private final CrawlerClassifier classifier;
+    private final RecentVerdicts classifier;
     private final GatewayCrawlerVerification verification;
     private final java.util.Set<BotClass> prerendered;
 
     EdgeDecision(EdgeConfig config, CrawlerClassifier classifier, GatewayCrawlerVerification verification) {
-        this.viewer = new ViewerRequestLogic(config, classifier, verification.verification());
+        this.classifier = new RecentVerdicts(classifier);
+        this.viewer = new ViewerRequestLogic(config, this.classifier, verification.verification());
         this.origin = new OriginRequestLogic(config);
-        this.classifier = classifier;
         this.verification = verification;
         this.prerendered = config.prerenderClasses();
     }
@@ -72,7 +66,7 @@ final class EdgeDecision {
         if (ua == null || !(client instanceof InetSocketAddress inet) || inet.getAddress() == null) {
             return null;
         }
-        Verdict verdict = classifier.classify(ua);
+        Verdict verdict = classifier.apply(ua);
         if (!verdict.bot() || !prerendered.contains(verdict.botClass())) {
             return null;
         }
@@ -109,22 +103,14 @@ final class EdgeDecision {
         if (ua == null || !AccessLog.enabled()) {
             return "human";
         }
-        Verdict verdict = classifier.classify(ua);
+        Verdict verdict = classifier.apply(ua);
         return verdict.bot() ? "bot:" + verdict.name() : "human";
     }
 
-    static EdgeRequest toEdge(HttpRequest request, String path, String query, SocketAddress client) {
-        Map<String, List<EdgeHeader>> headers = new LinkedHashMap<>();
-        int count = 0;
-        for (Map.Entry<String, String> header : request.headers()) {
-            if (++count > MAX_HEADERS) {
-                break;
-            }
-            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-                    .add(new EdgeHeader(header.getKey(), header.getValue()));
-        }
+    /** The request as the edge function sees it; its headers are read in place ({@link RequestHeaderView}). */
+    private static EdgeRequest toEdge(HttpRequest request, String path, String query, SocketAddress client) {
         String ip = client instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : "";
-        return new EdgeRequest(ip, request.method().name(), path, query, headers, null);
+        return new EdgeRequest(ip, request.method().name(), path, query, new RequestHeaderView(request.headers()), null);
     }
 }
