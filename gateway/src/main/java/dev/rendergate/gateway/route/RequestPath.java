@@ -33,6 +33,10 @@ public sealed interface RequestPath {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new Refused("path must start with /");
         }
+        if (plain(rawPath)) {
+            String problem = plainSegmentProblem(rawPath);
+            return problem == null ? new Checked(rawPath) : new Refused(problem);
+        }
         StringBuilder normalised = new StringBuilder(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
@@ -61,6 +65,49 @@ public sealed interface RequestPath {
         String path = normalised.toString();
         String problem = segmentProblem(path);
         return problem == null ? new Checked(path) : new Refused(problem);
+    }
+
+    /** Only slashes and characters a segment may hold raw: the path is its own normal form and decodes to itself. */
+    private static boolean plain(String rawPath) {
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c != '/' && !allowedRaw(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #segmentProblem} for a {@link #plain} path, without decoding or splitting it (what browsers send). */
+    private static String plainSegmentProblem(String path) {
+        int segments = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                segments++;
+            }
+        }
+        if (segments > MAX_SEGMENTS) {
+            return "too many segments";
+        }
+        int start = 1;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            int nameEnd = start;
+            while (nameEnd < end && path.charAt(nameEnd) != ';') {
+                nameEnd++;
+            }
+            int nameLength = nameEnd - start;
+            if ((nameLength == 1 || nameLength == 2) && path.charAt(start) == '.'
+                    && (nameLength == 1 || path.charAt(start + 1) == '.')) {
+                return "dot-segment";
+            }
+            if (end == start && slash >= 0) {
+                return "empty segment";
+            }
+            start = end + 1;
+        }
+        return null;
     }
 
     /** Checks the segments as any server would see them once it decoded every escape. */

@@ -35,12 +35,16 @@ public sealed interface SitePath {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new Rejected("path must start with /");
         }
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || rawPath.indexOf('\\') >= 0) {
+        if (rawPath.indexOf('\\') >= 0 || rawPath.indexOf('%') >= 0 && encodesSeparatorOrNul(rawPath)) {
             return new Rejected("encoded separator, backslash or NUL");
         }
         String decoded = percentDecode(rawPath);
         return decoded == null ? new Rejected("bad percent-encoding or UTF-8") : checkSegments(decoded);
+    }
+
+    private static boolean encodesSeparatorOrNul(String rawPath) {
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        return lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00");
     }
 
     private static boolean plainAscii(String raw) {
@@ -91,36 +95,41 @@ public sealed interface SitePath {
     }
 
     private static SitePath checkSegments(String decoded) {
+        int segments = 0;
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') {
                 return new Rejected("control character, backslash or colon");
             }
+            if (c == '/') {
+                segments++;
+            }
         }
-        String[] segments = decoded.substring(1).split("/", -1);
-        if (segments.length > MAX_SEGMENTS) {
+        if (segments > MAX_SEGMENTS) {
             return new Rejected("too many segments");
         }
-        StringBuilder relative = new StringBuilder(decoded.length());
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.equals(".") || segment.equals("..")) {
-                return new Rejected("dot-segment");
-            }
-            if (segment.isEmpty()) {
-                if (i == segments.length - 1) {
-                    break;
-                }
+        // Segment by segment, without splitting: the key is the path after its first slash, less a trailing one.
+        int start = 1;
+        while (start < decoded.length()) {
+            int slash = decoded.indexOf('/', start);
+            int end = slash < 0 ? decoded.length() : slash;
+            int length = end - start;
+            if (length == 0) {
                 return new Rejected("empty segment");
             }
-            if (segment.charAt(0) == '.' && !(i == 0 && segment.equals(".well-known"))) {
-                return new Hidden();
+            if (decoded.charAt(start) == '.') {
+                if (length == 1 || length == 2 && decoded.charAt(start + 1) == '.') {
+                    return new Rejected("dot-segment");
+                }
+                if (!(start == 1 && length == ".well-known".length() && decoded.startsWith(".well-known", start))) {
+                    return new Hidden();
+                }
             }
-            if (relative.length() > 0) {
-                relative.append('/');
+            if (slash < 0 || slash == decoded.length() - 1) {
+                return new Key(decoded.substring(1, end));
             }
-            relative.append(segment);
+            start = end + 1;
         }
-        return new Key(relative.toString());
+        return new Key("");
     }
 }
