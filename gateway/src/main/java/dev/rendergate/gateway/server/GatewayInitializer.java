@@ -2,6 +2,7 @@ package dev.rendergate.gateway.server;
 
 import dev.rendergate.gateway.GatewayLimits;
 import dev.rendergate.gateway.GatewayTimeouts;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -53,6 +54,15 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         @Override
         protected boolean shouldHandleUpgradeRequest(HttpRequest request) {
             return false;
+        }
+
+        /**
+         * Never upgrading, the handler passes each message on as it came; done here without the decoder's work per
+         * message (type match, output list, retain and release, an {@code Upgrade} header look-up).
+         */
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.fireChannelRead(msg);
         }
     }
 
