@@ -7,15 +7,17 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AsciiString;
 import java.util.Date;
 
 /** Adds {@code Date} and {@code Server} to every response; the date string is formatted once a second. */
 @ChannelHandler.Sharable
 final class StandardHeaders extends ChannelOutboundHandlerAdapter {
 
-    private static final String SERVER = "rendergate";
+    // As AsciiString the encoder copies their bytes instead of converting characters.
+    private static final AsciiString SERVER = AsciiString.cached("rendergate");
     private static volatile long second;
-    private static volatile String date = DateFormatter.format(new Date());
+    private static volatile AsciiString date = new AsciiString(DateFormatter.format(new Date()));
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -25,10 +27,10 @@ final class StandardHeaders extends ChannelOutboundHandlerAdapter {
         ctx.write(msg, promise);
     }
 
-    private static String now() {
+    private static AsciiString now() {
         long nowSecond = System.currentTimeMillis() / 1000;
         if (nowSecond != second) {
-            date = DateFormatter.format(new Date(nowSecond * 1000));
+            date = new AsciiString(DateFormatter.format(new Date(nowSecond * 1000)));
             second = nowSecond;
         }
         return date;

@@ -1,6 +1,7 @@
 package dev.rendergate.gateway.statics;
 
 import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.file.Path;
 import java.util.Date;
 
@@ -19,6 +20,9 @@ public final class StaticFile {
     private final Variant identity;
     private final Variant gzip;
     private final Variant brotli;
+    private final HttpHeaders identityWhole;
+    private final HttpHeaders gzipWhole;
+    private final HttpHeaders brotliWhole;
     private volatile long checkedAtNanos;
 
     StaticFile(Path path, long size, long lastModifiedMillis, String contentType, String cacheControl,
@@ -33,6 +37,9 @@ public final class StaticFile {
         this.gzip = gzip;
         this.brotli = brotli;
         this.checkedAtNanos = checkedAtNanos;
+        this.identityWhole = ResponseHeaders.whole(this, identity);
+        this.gzipWhole = gzip == null ? null : ResponseHeaders.whole(this, gzip);
+        this.brotliWhole = brotli == null ? null : ResponseHeaders.whole(this, brotli);
     }
 
     /** Strong validator of the identity bytes: size and modification time, like nginx. */
@@ -77,6 +84,11 @@ public final class StaticFile {
         return brotli;
     }
 
+    /** The headers of a 200 with all of {@code variant} (one of this file's), made with the file; copy, never change. */
+    HttpHeaders wholeHeaders(Variant variant) {
+        return variant == identity ? identityWhole : variant == gzip ? gzipWhole : brotliWhole;
+    }
+
     boolean hasEncodings() {
         return gzip != null || brotli != null;
     }
@@ -100,8 +112,9 @@ public final class StaticFile {
     int weight() {
         long held = 512;
         for (Variant v : new Variant[] {identity, gzip, brotli}) {
-            if (v != null && v.inMemory()) {
-                held += v.length();
+            if (v != null) {
+                // The variant's ready headers, and its bytes when held.
+                held += 1024 + (v.inMemory() ? v.length() : 0);
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, held);

@@ -9,7 +9,6 @@ import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpChunkedInput;
@@ -37,8 +36,7 @@ import java.util.Optional;
 public final class StaticSite implements Site {
 
     private static final String ALLOW = "GET, HEAD";
-    /** Our own header names and values need no per-response validation (a measurable cost per request). */
-    private static final HttpHeadersFactory TRUSTED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final HttpHeadersFactory TRUSTED = ResponseHeaders.TRUSTED;
 
     private final FileCache files;
 
@@ -208,6 +206,25 @@ public final class StaticSite implements Site {
 
     private static void headers(HttpHeaders h, StaticFile file, Variant variant, HttpResponseStatus status,
                                 long first, long length, HttpHeaders extra) {
+        if (status == HttpResponseStatus.OK) {
+            h.add(file.wholeHeaders(variant));
+        } else {
+            partOrValidatorHeaders(h, file, variant, status, first, length);
+        }
+        if (extra != null) {
+            for (var header : extra) {
+                if (header.getKey().equalsIgnoreCase(HttpHeaderNames.VARY.toString()) && h.contains(HttpHeaderNames.VARY)) {
+                    h.set(HttpHeaderNames.VARY, h.get(HttpHeaderNames.VARY) + ", " + header.getValue());
+                } else {
+                    h.set(header.getKey(), header.getValue());
+                }
+            }
+        }
+    }
+
+    /** A 206's or 304's headers, made per answer: validators and cache policy, and for a 206 its type, length, encoding, range. */
+    private static void partOrValidatorHeaders(HttpHeaders h, StaticFile file, Variant variant, HttpResponseStatus status,
+                                               long first, long length) {
         h.set(HttpHeaderNames.ETAG, variant.etag())
                 .set(HttpHeaderNames.LAST_MODIFIED, file.lastModified())
                 .set(HttpHeaderNames.CACHE_CONTROL, file.cacheControl())
@@ -223,15 +240,6 @@ public final class StaticSite implements Site {
             }
             if (status == HttpResponseStatus.PARTIAL_CONTENT) {
                 h.set(HttpHeaderNames.CONTENT_RANGE, "bytes " + first + "-" + (first + length - 1) + "/" + file.size());
-            }
-        }
-        if (extra != null) {
-            for (var header : extra) {
-                if (header.getKey().equalsIgnoreCase(HttpHeaderNames.VARY.toString()) && h.contains(HttpHeaderNames.VARY)) {
-                    h.set(HttpHeaderNames.VARY, h.get(HttpHeaderNames.VARY) + ", " + header.getValue());
-                } else {
-                    h.set(header.getKey(), header.getValue());
-                }
             }
         }
     }
