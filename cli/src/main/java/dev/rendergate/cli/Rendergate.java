@@ -50,6 +50,7 @@ public final class Rendergate implements Runnable {
   }
 
   public static void main(String[] args) {
+    LeakDetection.offUnlessAsked();
     System.exit(execute(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
