@@ -74,6 +74,27 @@ class LimitsIT {
     }
 
     @Test
+    void slowloris_afterAnsweredRequests_getsItsOwnDeadline() throws Exception {
+        try (RawHttp raw = new RawHttp(gateway.port(), 5_000)) {
+            // Answered requests leave the connection's one timer pending; the slow request that follows keeps the
+            // full read time from its own first byte, and no more.
+            for (int i = 0; i < 3; i++) {
+                raw.send(RawHttp.get("/robots.txt"));
+                assertThat(raw.read(false).status()).isEqualTo(200);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(400).toNanos());
+            long started = System.nanoTime();
+            raw.send("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+            RawHttp.Response r = raw.read(false);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(550)).isLessThan(Duration.ofSeconds(4));
+            assertThat(raw.closedByServer()).isTrue();
+        }
+        stillServing();
+    }
+
+    @Test
     void slowloris_tricklingBytes_isNotSavedByActivity() throws Exception {
         try (RawHttp raw = new RawHttp(gateway.port(), 5_000)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();

@@ -22,12 +22,19 @@ import java.util.concurrent.TimeUnit;
  * a client trickling one byte a second is never idle.
  *
  * <p>One instance per connection, installed twice: {@link #bytesIn()} before the HTTP decoder sees raw
- * bytes and arms the clock, {@link #requestsIn()} after it sees the end of each request and disarms it.
+ * bytes and starts the clock, {@link #requestsIn()} after it sees the end of each request and stops it.
+ *
+ * <p>The clock is a deadline in a field and at most one timer per connection, not a timer per request: when the
+ * timer fires it expires the request being read if its deadline has passed, waits for the rest of its time if not,
+ * and ends when no request is being read. Keep-alive requests in a row then cost a clock read each, not a timer
+ * scheduled and cancelled each.
  */
 final class ReadDeadline {
 
     private final long timeoutNanos;
-    private ScheduledFuture<?> armed;
+    private boolean reading;
+    private long deadlineNanos;
+    private ScheduledFuture<?> timer;
 
     ReadDeadline(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
@@ -37,8 +44,12 @@ final class ReadDeadline {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (armed == null && msg instanceof ByteBuf buf && buf.isReadable()) {
-                    armed = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+                if (!reading && msg instanceof ByteBuf buf && buf.isReadable()) {
+                    reading = true;
+                    deadlineNanos = System.nanoTime() + timeoutNanos;
+                    if (timer == null) {
+                        check(ctx, timeoutNanos);
+                    }
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -62,22 +73,38 @@ final class ReadDeadline {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof LastHttpContent) {
-                    disarm();
+                    reading = false;
                 }
                 ctx.fireChannelRead(msg);
             }
         };
     }
 
+    private void check(ChannelHandlerContext ctx, long delayNanos) {
+        timer = ctx.executor().schedule(() -> {
+            timer = null;
+            if (!reading) {
+                return;
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                expire(ctx);
+            } else {
+                check(ctx, left);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     private void disarm() {
-        if (armed != null) {
-            armed.cancel(false);
-            armed = null;
+        reading = false;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
     private void expire(ChannelHandlerContext ctx) {
-        armed = null;
+        reading = false;
         if (!ctx.channel().isActive()) {
             return;
         }
