@@ -99,8 +99,11 @@ final class EdgeDecision {
 
     /** The access log's verdict for a request the edge did not mark (assets are not classified at the edge). */
     private String verdictLabel(HttpRequest request) {
+        if (!AccessLog.enabled()) {
+            return "human";
+        }
         String ua = request.headers().get("user-agent");
-        if (ua == null || !AccessLog.enabled()) {
+        if (ua == null) {
             return "human";
         }
         Verdict verdict = classifier.apply(ua);
