@@ -49,6 +49,11 @@ public final class HostileText {
                 anyText(64));
     }
 
+    /** A path of {@code /} and up to ten of the given segments, some glued together without a slash. */
+    public static Gen<String> pathOf(String... segments) {
+        return random -> "/" + pieces(segments, "/", 10).next(random);
+    }
+
     /** One of the hostile hosts, or a random IPv4 or IPv6 literal in one of its spellings. */
     public static Gen<String> host() {
         return Gen.oneOf(Gen.of(HOSTS), Gen.of(HOSTS), ipv4(), ipv6());

@@ -68,7 +68,7 @@ public sealed interface RequestPath {
     }
 
     /** Only slashes and characters a segment may hold raw: the path is its own normal form and decodes to itself. */
-    private static boolean plain(String rawPath) {
+    static boolean plain(String rawPath) {
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
             if (c != '/' && !allowedRaw(c)) {
@@ -111,7 +111,7 @@ public sealed interface RequestPath {
     }
 
     /** Checks the segments as any server would see them once it decoded every escape. */
-    private static String segmentProblem(String normalisedPath) {
+    static String segmentProblem(String normalisedPath) {
         String decoded = decode(normalisedPath);
         if (decoded == null) {
             return "not UTF-8";

@@ -15,19 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class SitePathSegmentsTest {
 
-    private static final Gen<String> PLAIN = random -> {
-        String[] pieces = {"a", "docs", "index.html", ".", "..", "...", ".well-known", ".git", ".well-known.x",
-            "x.", "", "/", "\\", ":", "\u0001", "\u007f", "a b", "~"};
-        StringBuilder path = new StringBuilder("/");
-        int n = random.nextInt(10);
-        for (int i = 0; i < n; i++) {
-            path.append(pieces[random.nextInt(pieces.length)]);
-            if (random.nextInt(3) != 0) {
-                path.append('/');
-            }
-        }
-        return path.toString();
-    };
+    private static final Gen<String> PLAIN = HostileText.pathOf(
+            "a", "docs", "index.html", ".", "..", "...", ".well-known", ".git", ".well-known.x",
+            "x.", "", "/", "\\", ":", "\u0001", "\u007f", "a b", "~");
 
     @Test
     void asciiPathWithoutEscapes_isAnsweredAsSplittingItAnswers() {
