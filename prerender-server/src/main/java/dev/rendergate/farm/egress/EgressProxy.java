@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that refuses every request.
  *
  * <p>Built on the JDK's blocking sockets, two threads per open connection: a render makes a few dozen connections,
- * all on loopback to here, so a thread each is cheap and keeps the code a plain read-check-connect-copy sequence.
- * No proxy library on Maven Central is both maintained and small enough to audit for this one job.
+ * all on loopback to here, so a thread each is cheap and keeps the code a plain read-check-connect-copy sequence
+ * that can be audited in one sitting, with no dependency added.
  */
 public final class EgressProxy implements AutoCloseable {
     /** The header on a refusal, naming the reason ({@code private-address:loopback}, {@code origin-not-allowed}). */
