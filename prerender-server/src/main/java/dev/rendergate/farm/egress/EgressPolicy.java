@@ -27,7 +27,7 @@ public final class EgressPolicy {
         boolean allowed = allowedOrigins.contains("http" + suffix)
                 || (target.tunnel() && allowedOrigins.contains("https" + suffix));
         if (!allowed) {
-            return new AddressGuard.Checked(java.util.Optional.of("origin-not-allowed"), List.of());
+            return AddressGuard.Checked.refused("origin-not-allowed");
         }
         return addresses.check(target.host(), target.port());
     }

@@ -213,13 +213,13 @@ public final class EgressSession implements AutoCloseable {
     /** Decides one request: refused outside a render, past a limit or by the policy; else the checked addresses. */
     private AddressGuard.Checked admit(ProxyTarget target, Socket client) {
         if (!armed || closed) {
-            return refused("no-render");
+            return AddressGuard.Checked.refused("no-render");
         }
         if (limitReached != null) {
-            return refused(limitReached);
+            return AddressGuard.Checked.refused(limitReached);
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
-            return refused("limit:deadline");
+            return AddressGuard.Checked.refused("limit:deadline");
         }
         if (requests.incrementAndGet() > proxy.limits().maxRequests()) {
             return reach("limit:requests", client);
@@ -244,11 +244,7 @@ public final class EgressSession implements AutoCloseable {
                 }
             }
         }
-        return refused(limit);
-    }
-
-    private static AddressGuard.Checked refused(String reason) {
-        return new AddressGuard.Checked(Optional.of(reason), java.util.List.of());
+        return AddressGuard.Checked.refused(limit);
     }
 
     private void record(ProxyTarget target, String kind, String reason) {

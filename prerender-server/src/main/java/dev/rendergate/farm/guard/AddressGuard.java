@@ -39,7 +39,8 @@ public final class AddressGuard {
             addresses = List.copyOf(addresses);
         }
 
-        static Checked refused(String reason) {
+        /** A refusal for {@code reason}, with no address. */
+        public static Checked refused(String reason) {
             return new Checked(Optional.of(reason), List.of());
         }
     }

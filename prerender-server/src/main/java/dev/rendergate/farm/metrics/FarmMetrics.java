@@ -20,6 +20,7 @@ public final class FarmMetrics {
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> cacheLookups = new ConcurrentHashMap<>();
     private final Map<String, Counter> engineRoutes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> egressRequests = new ConcurrentHashMap<>();
     private final Counter egressBytes = Counter.builder("rendergate_egress").baseUnit("bytes")
             .description("Bytes the egress proxy relayed for renders").register(registry);
     private volatile Supplier<Number> l2Errors;
@@ -104,8 +105,9 @@ public final class FarmMetrics {
 
     /** Counts one request an engine made through the egress proxy, by kind ({@code http}, {@code connect}) and outcome. */
     public void egressRequest(String kind, String outcome) {
-        Counter.builder("rendergate_egress_requests").description("Requests the render engines made through the egress proxy")
-                .tag("kind", kind).tag("outcome", outcome).baseUnit("requests").register(registry).increment();
+        egressRequests.computeIfAbsent(kind + " " + outcome, k -> Counter.builder("rendergate_egress_requests")
+                .description("Requests the render engines made through the egress proxy")
+                .tag("kind", kind).tag("outcome", outcome).baseUnit("requests").register(registry)).increment();
     }
 
     /**
